@@ -1,0 +1,196 @@
+package dev.questbench.domain.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened in a quest, in the Cloud Agents event vocabulary plus workbench-only {@code quest.*} facts.
+ * Payload only: the journal adds id, sequence number and time (see {@link JournalEntry}).
+ * JSON field names are snake_case, as on the wire; {@link EventJson} reads and writes them.
+ */
+public sealed interface QuestEvent {
+
+    /** The wire type, such as {@code agent.tool_use}. */
+    @JsonIgnore
+    default String type() {
+        return EventTypes.typeOf(getClass());
+    }
+
+    // ---- user -> agent -------------------------------------------------------------------------
+
+    @JsonTypeName("user.message")
+    record UserMessage(List<ContentBlock> content) implements QuestEvent {
+        public static UserMessage text(String text) {
+            return new UserMessage(ContentBlock.textList(text));
+        }
+    }
+
+    @JsonTypeName("user.interrupt")
+    record UserInterrupt(String reason) implements QuestEvent {
+    }
+
+    /** The answer to a pending {@code agent.tool_use}; {@code toolUseId} is that event's {@code evt_} id. */
+    @JsonTypeName("user.tool_confirmation")
+    record UserToolConfirmation(String toolUseId, Decision result, String denyMessage, boolean alwaysForQuest)
+            implements QuestEvent {
+    }
+
+    // ---- agent -> user -------------------------------------------------------------------------
+
+    @JsonTypeName("agent.message")
+    record AgentMessage(List<ContentBlock> content) implements QuestEvent {
+        public static AgentMessage text(String text) {
+            return new AgentMessage(ContentBlock.textList(text));
+        }
+    }
+
+    /** A thinking marker; {@code text} is the reasoning when the backend exposes it, else null. */
+    @JsonTypeName("agent.thinking")
+    record AgentThinking(String text) implements QuestEvent {
+    }
+
+    /** A tool the agent wants to run; {@code evaluatedPermission} says whether it runs, waits or is refused. */
+    @JsonTypeName("agent.tool_use")
+    record AgentToolUse(String name, JsonNode input, Decision.Permission evaluatedPermission) implements QuestEvent {
+    }
+
+    /** A tool's outcome; {@code toolUseId} is the {@code evt_} id of its {@code agent.tool_use}. */
+    @JsonTypeName("agent.tool_result")
+    record AgentToolResult(String toolUseId, List<ContentBlock> content, boolean isError, Long durationMs)
+            implements QuestEvent {
+    }
+
+    /** A streaming piece of a message: {@code delta.type} is text_delta, thinking_delta or input_json_delta. */
+    @JsonTypeName("agent.content_block_delta")
+    record AgentContentBlockDelta(String messageId, int index, Delta delta) implements QuestEvent {
+        public record Delta(String type, String text, String thinking, String partialJson) {
+            public static Delta text(String text) {
+                return new Delta("text_delta", text, null, null);
+            }
+        }
+    }
+
+    // ---- session status ------------------------------------------------------------------------
+
+    @JsonTypeName("session.status_running")
+    record SessionStatusRunning() implements QuestEvent {
+    }
+
+    @JsonTypeName("session.status_idle")
+    record SessionStatusIdle(StopReason stopReason) implements QuestEvent {
+        /**
+         * Why the turn ended: {@code end_turn}, {@code requires_action} (with the waiting event ids) or the
+         * workbench's {@code stopped} (the user stopped it).
+         */
+        public record StopReason(String type, List<String> eventIds) {
+            public static final String END_TURN = "end_turn";
+            public static final String REQUIRES_ACTION = "requires_action";
+            public static final String STOPPED = "stopped";
+        }
+
+        public static SessionStatusIdle endTurn() {
+            return new SessionStatusIdle(new StopReason(StopReason.END_TURN, null));
+        }
+
+        public static SessionStatusIdle stopped() {
+            return new SessionStatusIdle(new StopReason(StopReason.STOPPED, null));
+        }
+
+        public static SessionStatusIdle requiresAction(List<String> eventIds) {
+            return new SessionStatusIdle(new StopReason(StopReason.REQUIRES_ACTION, List.copyOf(eventIds)));
+        }
+
+        @JsonIgnore
+        public boolean requiresAction() {
+            return stopReason != null && StopReason.REQUIRES_ACTION.equals(stopReason.type());
+        }
+    }
+
+    /** The turn failed; {@code error.message} says what happened and what to do. */
+    @JsonTypeName("session.error")
+    record SessionError(ErrorInfo error) implements QuestEvent {
+        public record ErrorInfo(String type, String message, Boolean retryable) {
+        }
+
+        public static SessionError of(String type, String message) {
+            return new SessionError(new ErrorInfo(type, message, null));
+        }
+    }
+
+    @JsonTypeName("span.model_request_start")
+    record ModelRequestStart(String model) implements QuestEvent {
+    }
+
+    @JsonTypeName("span.model_request_end")
+    record ModelRequestEnd(String model, Usage usage, Long durationMs) implements QuestEvent {
+        public record Usage(long inputTokens, long outputTokens, Long cacheCreationInputTokens,
+                            Long cacheReadInputTokens) {
+        }
+    }
+
+    // ---- workbench-only facts ------------------------------------------------------------------
+
+    @JsonTypeName("quest.todo_updated")
+    record TodoUpdated(List<TodoItem> todos) implements QuestEvent {
+        /** One todo; status is pending, in_progress or completed. */
+        public record TodoItem(String content, String status, String activeForm) {
+        }
+    }
+
+    /** A snapshot of the workspace before a turn, kept under a private git ref. */
+    @JsonTypeName("quest.checkpoint")
+    record Checkpoint(int turn, String ref, String commit) implements QuestEvent {
+    }
+
+    /** Review comments sent back to the agent as one message. */
+    @JsonTypeName("quest.review_feedback")
+    record ReviewFeedback(String message, List<LineComment> comments) implements QuestEvent {
+        public record LineComment(String path, int line, String side, String text) {
+        }
+    }
+
+    @JsonTypeName("quest.spec_proposed")
+    record SpecProposed(String markdown, List<TodoUpdated.TodoItem> tasks) implements QuestEvent {
+    }
+
+    @JsonTypeName("quest.goal_evaluated")
+    record GoalEvaluated(int round, boolean met, String reason, String nextStep) implements QuestEvent {
+    }
+
+    /** A file the quest created or changed that can be previewed; path is relative to the workspace. */
+    @JsonTypeName("quest.artifact")
+    record Artifact(String path, String mediaType, long size, String change) implements QuestEvent {
+    }
+
+    @JsonTypeName("quest.paused")
+    record Paused() implements QuestEvent {
+    }
+
+    @JsonTypeName("quest.resumed")
+    record Resumed() implements QuestEvent {
+    }
+
+    /** The quest was mid-turn when the app stopped. */
+    @JsonTypeName("quest.interrupted")
+    record Interrupted(String reason) implements QuestEvent {
+    }
+
+    /** The quest waits for a schedule's time ({@code runAt}); the run itself starts with a user message. */
+    @JsonTypeName("quest.scheduled_run")
+    record ScheduledRun(String scheduleId, Instant runAt) implements QuestEvent {
+    }
+
+    // ---- anything else -------------------------------------------------------------------------
+
+    /** An event type this version does not know; kept whole so it reads and writes back unchanged. */
+    record Unknown(String type, ObjectNode body) implements QuestEvent {
+        @Override
+        public String type() {
+            return type;
+        }
+    }
+}
