@@ -56,7 +56,8 @@ public enum QuestStatus {
                 // A message while a turn runs is a queued follow-up; otherwise it waits for a worker.
                 return this == RUNNING || this == ACTION_REQUIRED ? this : QUEUED;
             case "user.tool_confirmation":
-                return this == ACTION_REQUIRED ? RUNNING : this;
+                // Several tool uses may wait; the turn continues (session.status_running) once all are answered.
+                return this;
             case "session.status_running":
                 return RUNNING;
             case "session.status_idle":
@@ -85,9 +86,9 @@ public enum QuestStatus {
         if (idle.requiresAction()) {
             return ACTION_REQUIRED;
         }
-        if (this == PAUSED) {
-            return PAUSED;
-        }
-        return READY;
+        boolean stopped = idle.stopReason() != null
+                && QuestEvent.SessionStatusIdle.StopReason.STOPPED.equals(idle.stopReason().type());
+        // A turn that ends after Pause took effect stays paused; Stop always leaves the quest Ready.
+        return this == PAUSED && !stopped ? PAUSED : READY;
     }
 }

@@ -184,6 +184,21 @@ public sealed interface QuestEvent {
     record ScheduledRun(String scheduleId, Instant runAt) implements QuestEvent {
     }
 
+    /** A message sent while a turn runs; it waits as a queued bubble and is delivered when the round ends. */
+    @JsonTypeName("quest.message_queued")
+    record MessageQueued(String queueId, List<ContentBlock> content) implements QuestEvent {
+    }
+
+    /** A queued message was edited ({@code content} set) or removed ({@code content} null) before delivery. */
+    @JsonTypeName("quest.queued_message_changed")
+    record QueuedMessageChanged(String queueId, List<ContentBlock> content) implements QuestEvent {
+    }
+
+    /** A user message that was queued has been delivered as the {@code user.message} that follows. */
+    @JsonTypeName("quest.queued_message_delivered")
+    record QueuedMessageDelivered(String queueId) implements QuestEvent {
+    }
+
     // ---- anything else -------------------------------------------------------------------------
 
     /** An event type this version does not know; kept whole so it reads and writes back unchanged. */

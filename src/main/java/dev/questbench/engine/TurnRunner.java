@@ -1,0 +1,139 @@
+package dev.questbench.engine;
+
+import dev.questbench.agent.AgentBackend;
+import dev.questbench.agent.AgentSession;
+import dev.questbench.agent.EventSink;
+import dev.questbench.agent.QuestContext;
+import dev.questbench.agent.TurnResult;
+import dev.questbench.domain.Quest;
+import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.domain.event.QuestEvent.SessionStatusIdle;
+import dev.questbench.store.Store;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Runs one admitted piece of work on a worker thread and writes how the turn yielded. */
+final class TurnRunner {
+    private static final Logger LOG = Logger.getLogger(TurnRunner.class.getName());
+    private static final int PAGE = 1_000;
+
+    private final Store store;
+    private final QuestExecutor executor;
+    private final Notifier notifier;
+
+    TurnRunner(Store store, QuestExecutor executor, Notifier notifier) {
+        this.store = store;
+        this.executor = executor;
+        this.notifier = notifier;
+    }
+
+    void run(QuestRun run, Work work) {
+        TurnResult result;
+        Quest quest = null;
+        try {
+            quest = store.quests().get(run.questId).orElseThrow(
+                    () -> new IllegalStateException("the quest was deleted"));
+            AgentSession session = session(run, quest);
+            run.turnStartedNanos = System.nanoTime();
+            store.journal().append(run.questId, new QuestEvent.SessionStatusRunning());
+            if (session == null) {
+                result = new TurnResult.Failed("backend_unavailable", "No agent backend '" + quest.backend()
+                        + "' is available in this build. Pick another agent for this quest in its settings.", false);
+            } else if (work instanceof Work.Send send) {
+                result = session.send(send.input());
+            } else if (work instanceof Work.Confirm confirm) {
+                result = session.confirm(confirm.answers());
+            } else {
+                result = session.resume();
+            }
+            if (result == null) {
+                result = new TurnResult.Failed("internal_error", "The agent ended the turn without a result.", true);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "turn failed for " + run.questId, e);
+            result = new TurnResult.Failed("internal_error", "The agent stopped with an unexpected error ("
+                    + e.getMessage() + "). Retry the turn; if it happens again, check the log.", true);
+        }
+        try {
+            // On shutdown a cancelled turn stays mid-turn on purpose: close() marks it Interrupted.
+            if (!(executor.isClosed() && result instanceof TurnResult.Stopped)) {
+                finish(run, quest, result);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record the end of a turn for " + run.questId, e);
+        } finally {
+            executor.turnEnded(run, result);
+        }
+    }
+
+    private void finish(QuestRun run, Quest quest, TurnResult result) {
+        String title = quest == null ? run.questId : quest.title();
+        long elapsed = System.nanoTime() - run.turnStartedNanos;
+        if (result instanceof TurnResult.EndTurn) {
+            store.journal().append(run.questId, SessionStatusIdle.endTurn());
+            if (elapsed > QuestExecutor.LONG_RUN_NANOS) {
+                notifier.notify(new Notification(Notification.Kind.READY, run.questId, title, "Finished."));
+            }
+        } else if (result instanceof TurnResult.RequiresAction action) {
+            executor.rememberPending(run, action.eventIds());
+            store.journal().append(run.questId, SessionStatusIdle.requiresAction(action.eventIds()));
+            notifier.notify(new Notification(Notification.Kind.ACTION_REQUIRED, run.questId, title,
+                    "Waiting for your approval or answer."));
+        } else if (result instanceof TurnResult.Failed failed) {
+            store.journal().append(run.questId, new QuestEvent.SessionError(
+                    new QuestEvent.SessionError.ErrorInfo(failed.errorType(), failed.message(), failed.retryable())));
+            notifier.notify(new Notification(Notification.Kind.ERROR, run.questId, title, failed.message()));
+        } else if (result instanceof TurnResult.Stopped) {
+            store.journal().append(run.questId, SessionStatusIdle.stopped());
+        } else if (result instanceof TurnResult.Paused) {
+            store.journal().append(run.questId, new QuestEvent.Paused());
+        }
+    }
+
+    private AgentSession session(QuestRun run, Quest quest) {
+        if (run.session != null) {
+            return run.session;
+        }
+        AgentBackend backend = executor.backend(quest.backend());
+        if (backend == null) {
+            return null;
+        }
+        EventSink sink = new EventSink() {
+            @Override
+            public JournalEntry emit(QuestEvent event) {
+                return store.journal().append(run.questId, event);
+            }
+
+            @Override
+            public void stream(QuestEvent delta) {
+                executor.publishLive(run.questId, delta);
+            }
+        };
+        run.session = backend.open(new QuestContext(quest, workingDirectory(quest), history(run.questId), sink, run));
+        return run.session;
+    }
+
+    private Path workingDirectory(Quest quest) {
+        if (quest.workspaceId() == null) {
+            return null;
+        }
+        return store.workspaces().get(quest.workspaceId()).map(workspace -> Path.of(workspace.path())).orElse(null);
+    }
+
+    private List<JournalEntry> history(String questId) {
+        List<JournalEntry> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<JournalEntry> page = store.journal().readAfter(questId, after, PAGE);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+}

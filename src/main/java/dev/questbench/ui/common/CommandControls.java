@@ -1,0 +1,51 @@
+package dev.questbench.ui.common;
+
+import atlantafx.base.theme.Styles;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Makes menu items and buttons from {@link Command}s, so each action is defined once. */
+public final class CommandControls {
+    private CommandControls() {
+    }
+
+    public static MenuItem menuItem(Command command) {
+        MenuItem item = new MenuItem(command.name());
+        if (command.icon() != null) {
+            item.setGraphic(new FontIcon(command.icon()));
+        }
+        item.setAccelerator(command.shortcut());
+        item.disableProperty().bind(command.disabledProperty());
+        item.setOnAction(event -> command.execute());
+        return item;
+    }
+
+    /** A labelled button; its tooltip names the shortcut. */
+    public static Button button(Command command) {
+        Button button = new Button(command.name());
+        if (command.icon() != null) {
+            button.setGraphic(new FontIcon(command.icon()));
+        }
+        decorate(button, command);
+        return button;
+    }
+
+    /** An icon-only flat button whose tooltip carries the name and shortcut. */
+    public static Button iconButton(Command command) {
+        Button button = new Button(null, new FontIcon(command.icon()));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setAccessibleText(command.name());
+        decorate(button, command);
+        return button;
+    }
+
+    private static void decorate(Button button, Command command) {
+        String tip = command.shortcut() == null ? command.name()
+                : command.name() + "  (" + command.shortcut().getDisplayText() + ")";
+        button.setTooltip(new Tooltip(tip));
+        button.disableProperty().bind(command.disabledProperty());
+        button.setOnAction(event -> command.execute());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.questbench.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Dialog;
+
+/** The windows a ViewModel may ask for, behind an interface so ViewModels are testable without a screen. */
+public interface DialogService {
+
+    /** Lets the user pick a folder; empty when cancelled. */
+    Optional<Path> chooseFolder(String title, Path initialFolder);
+
+    /** Asks before something that cannot be undone; true when the user confirms with {@code confirmLabel}. */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /** Asks for one line of text, such as a new title; empty when cancelled. */
+    Optional<String> askText(String title, String label, String initialValue);
+
+    /** Tells the user what went wrong and what to do next. */
+    void showError(String title, String message);
+
+    /** Shows a dialog built by a View, modal to the main window, and waits for its result. */
+    <R> Optional<R> showAndWait(Dialog<R> dialog);
+}
