@@ -182,9 +182,9 @@ public final class QuestExecutor implements AutoCloseable {
     public synchronized void confirm(String questId, ToolConfirmation answer) {
         QuestRun run = run(questId);
         if (run.pending.isEmpty()) {
-            run.pending.addAll(PendingActions.of(store, questId));
+            PendingActions.load(store, questId, run);
         }
-        if (!run.pending.contains(answer.toolUseEventId())) {
+        if (!run.pending.contains(answer.toolUseEventId()) || run.answers.containsKey(answer.toolUseEventId())) {
             throw new IllegalStateException("Nothing waits for an answer to " + answer.toolUseEventId()
                     + " in this quest: it was answered already, or the turn was stopped.");
         }
@@ -264,6 +264,7 @@ public final class QuestExecutor implements AutoCloseable {
         if (run.busy || closed) {
             return false;
         }
+        run.clearPending();
         JournalEntry message = store.journal().append(questId, QuestEvent.UserMessage.text(text));
         admit(run, Work.send(message));
         return true;
@@ -330,6 +331,26 @@ public final class QuestExecutor implements AutoCloseable {
         }
     }
 
+    dev.questbench.agent.UserInput applySendHooks(String questId, dev.questbench.agent.UserInput input) {
+        dev.questbench.agent.UserInput current = input;
+        for (TurnHook hook : hooks) {
+            current = hook.beforeSend(questId, current);
+        }
+        return current;
+    }
+
+    TurnResult applyYieldHooks(String questId, TurnResult result) {
+        TurnResult current = result;
+        for (TurnHook hook : hooks) {
+            try {
+                current = hook.onYield(questId, current);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "turn hook failed for " + questId, e);
+            }
+        }
+        return current;
+    }
+
     synchronized boolean isClosed() {
         return closed;
     }
@@ -338,12 +359,19 @@ public final class QuestExecutor implements AutoCloseable {
         admit(run(questId), work);
     }
 
-    /** Called by the worker when a turn yields; frees the slot, runs the hooks, starts what waits. */
-    void turnEnded(QuestRun run, TurnResult result) {
+    /**
+     * Called by the worker when a turn yields: writes the turn's end and frees the slot in one step (so a
+     * command that sees the new status also finds the quest idle), runs the hooks, starts what waits.
+     */
+    void turnEnded(QuestRun run, TurnResult result, Runnable writeEnd) {
         synchronized (this) {
-            runningCount--;
-            run.running = false;
-            run.busy = admission.contains(run.questId);
+            try {
+                writeEnd.run();
+            } finally {
+                runningCount--;
+                run.running = false;
+                run.busy = admission.contains(run.questId);
+            }
         }
         boolean hookTookOver = false;
         if (!isClosed()) {

@@ -44,7 +44,7 @@ final class TurnRunner {
                 result = new TurnResult.Failed("backend_unavailable", "No agent backend '" + quest.backend()
                         + "' is available in this build. Pick another agent for this quest in its settings.", false);
             } else if (work instanceof Work.Send send) {
-                result = session.send(send.input());
+                result = session.send(executor.applySendHooks(run.questId, send.input()));
             } else if (work instanceof Work.Confirm confirm) {
                 result = session.confirm(confirm.answers());
             } else {
@@ -53,21 +53,27 @@ final class TurnRunner {
             if (result == null) {
                 result = new TurnResult.Failed("internal_error", "The agent ended the turn without a result.", true);
             }
+            if (run.stopRequested && (result instanceof TurnResult.EndTurn || result instanceof TurnResult.Paused)) {
+                result = new TurnResult.Stopped(); // the user's Stop wins over a turn that wound down by itself
+            }
+            result = executor.applyYieldHooks(run.questId, result);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "turn failed for " + run.questId, e);
             result = new TurnResult.Failed("internal_error", "The agent stopped with an unexpected error ("
                     + e.getMessage() + "). Retry the turn; if it happens again, check the log.", true);
         }
-        try {
-            // On shutdown a cancelled turn stays mid-turn on purpose: close() marks it Interrupted.
-            if (!(executor.isClosed() && result instanceof TurnResult.Stopped)) {
-                finish(run, quest, result);
+        TurnResult end = result;
+        Quest ended = quest;
+        executor.turnEnded(run, result, () -> {
+            try {
+                // On shutdown a cancelled turn stays mid-turn on purpose: close() marks it Interrupted.
+                if (!(executor.isClosed() && end instanceof TurnResult.Stopped)) {
+                    finish(run, ended, end);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not record the end of a turn for " + run.questId, e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not record the end of a turn for " + run.questId, e);
-        } finally {
-            executor.turnEnded(run, result);
-        }
+        });
     }
 
     private void finish(QuestRun run, Quest quest, TurnResult result) {

@@ -157,6 +157,11 @@ public sealed interface QuestEvent {
     record SpecProposed(String markdown, List<TodoUpdated.TodoItem> tasks) implements QuestEvent {
     }
 
+    /** The user accepted the proposed spec: {@code action} is {@code build} or {@code schedule}. */
+    @JsonTypeName("quest.spec_accepted")
+    record SpecAccepted(String specEventId, String action) implements QuestEvent {
+    }
+
     @JsonTypeName("quest.goal_evaluated")
     record GoalEvaluated(int round, boolean met, String reason, String nextStep) implements QuestEvent {
     }

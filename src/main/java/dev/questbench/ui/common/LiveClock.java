@@ -8,12 +8,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
 
 /** The current time as a property that ticks every half minute, so "2 min ago" labels stay true. */
-public final class Clock implements AutoCloseable {
+public final class LiveClock implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private final Timeline ticks;
 
     /** Create on the FX thread. */
-    public Clock() {
+    public LiveClock() {
         ticks = new Timeline(new KeyFrame(Duration.seconds(30), event -> now.set(Instant.now())));
         ticks.setCycleCount(Timeline.INDEFINITE);
         ticks.play();

@@ -1,0 +1,63 @@
+package dev.questbench.store;
+
+import dev.questbench.domain.event.JournalEntry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One write inside the writer's current transaction: its statements, plus what it changed, which the
+ * writer publishes only once the transaction commits.
+ */
+final class WriteContext {
+    private final CachingConnection connection;
+    private final List<JournalEntry> appended = new ArrayList<>();
+    private final Set<String> touchedQuests = new LinkedHashSet<>();
+
+    WriteContext(CachingConnection connection) {
+        this.connection = connection;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepare(sql);
+    }
+
+    /** Runs an update with these parameters; returns the changed row count. */
+    int update(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = prepare(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement.executeUpdate();
+    }
+
+    /** The rowid of the last row this connection inserted. */
+    long lastRowId() throws SQLException {
+        try (ResultSet rows = prepare("SELECT last_insert_rowid()").executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Entries to deliver to journal listeners after the commit. */
+    void appended(List<JournalEntry> entries) {
+        appended.addAll(entries);
+    }
+
+    /** A quest whose row changed (or vanished); its listeners hear about it after the commit. */
+    void touched(String questId) {
+        touchedQuests.add(questId);
+    }
+
+    List<JournalEntry> appended() {
+        return appended;
+    }
+
+    Set<String> touchedQuests() {
+        return touchedQuests;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.questbench.store;
+
+import dev.questbench.domain.event.JournalEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The store's single writer. Callers submit writes and wait; the thread takes everything pending and
+ * commits it in one transaction (group commit), so many small concurrent writes cost one commit, yet each
+ * caller returns only after its own write is committed. A failing write is rolled back alone (savepoint).
+ */
+final class WriterThread implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(WriterThread.class.getName());
+    /** Caps one transaction so a flood of writers still sees steady commits. */
+    private static final int MAX_BATCH = 1_000;
+    private static final Task<Void> STOP = new Task<>("stop", context -> null);
+
+    private final CachingConnection connection;
+    private final Notifier notifier;
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Object submitLock = new Object();
+    private final Thread thread;
+    private boolean closed;
+
+    WriterThread(Connection connection, Notifier notifier) {
+        this.connection = new CachingConnection(connection);
+        this.notifier = notifier;
+        this.thread = new Thread(this::loop, "questbench-store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Work inside the writer's transaction. */
+    interface Write<T> {
+        T run(WriteContext context) throws SQLException;
+    }
+
+    /** Runs the write on the writer thread and returns once it is committed; {@code what} names it in errors. */
+    <T> T submit(String what, Write<T> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a store write cannot wait for another write from the writer thread");
+        }
+        Task<T> task = new Task<>(what, work);
+        synchronized (submitLock) {
+            if (closed) {
+                throw new StoreException("Cannot " + what + ": the store is closed.");
+            }
+            queue.add(task);
+        }
+        try {
+            return task.result.join(); // not interruptible: an acknowledged write must mean a committed one
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StoreException("Cannot " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>();
+        while (true) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() stops the writer, by queueing STOP
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(STOP); // STOP is always queued last
+            if (!batch.isEmpty()) {
+                runBatch(batch);
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void runBatch(List<Task<?>> batch) {
+        List<Task<?>> succeeded = new ArrayList<>(batch.size());
+        List<JournalEntry> entries = new ArrayList<>();
+        Set<String> touched = new LinkedHashSet<>();
+        try {
+            for (Task<?> task : batch) {
+                if (runOne(task, batch.size() > 1)) {
+                    succeeded.add(task);
+                    entries.addAll(task.context.appended());
+                    touched.addAll(task.context.touchedQuests());
+                }
+            }
+            List<QuestChange> changes = new ArrayList<>();
+            if (notifier.wantsQuestChanges()) {
+                for (String questId : touched) {
+                    changes.add(QuestRows.change(connection, questId));
+                }
+            }
+            connection.jdbc().commit();
+            succeeded.forEach(Task::complete);
+            notifier.publish(List.copyOf(entries), List.copyOf(changes));
+        } catch (Throwable e) {
+            rollbackQuietly();
+            StoreException failure = new StoreException("Could not save to the database: " + e.getMessage()
+                    + ". Nothing from this write was kept.", e);
+            batch.forEach(task -> task.result.completeExceptionally(failure)); // no-op for those already failed
+            if (e instanceof VirtualMachineError error) {
+                throw error;
+            }
+        }
+    }
+
+    /** Runs one task, inside a savepoint when it shares the transaction; true if it succeeded. */
+    private boolean runOne(Task<?> task, boolean shared) throws SQLException {
+        Savepoint savepoint = shared ? connection.jdbc().setSavepoint() : null;
+        try {
+            task.run(new WriteContext(connection));
+            if (savepoint != null) {
+                connection.jdbc().releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            if (savepoint != null) {
+                connection.jdbc().rollback(savepoint);
+                connection.jdbc().releaseSavepoint(savepoint);
+            } else {
+                connection.jdbc().rollback();
+            }
+            task.result.completeExceptionally(e instanceof SQLException
+                    ? new StoreException("Cannot " + task.what + ": " + e.getMessage(), e) : e);
+            return false;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.jdbc().rollback();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "rollback failed", e);
+        }
+    }
+
+    /** Commits what is queued, stops the thread, checkpoints the WAL into the database and closes. */
+    @Override
+    public void close() {
+        synchronized (submitLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        try (Statement statement = connection.jdbc().createStatement()) {
+            connection.jdbc().setAutoCommit(true);
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "WAL checkpoint at close failed; SQLite redoes it next time", e);
+        }
+        connection.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A submitted write and its caller's future. */
+    private static final class Task<T> {
+        final String what;
+        final Write<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        WriteContext context;
+        T value;
+
+        Task(String what, Write<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        void run(WriteContext writeContext) throws SQLException {
+            context = writeContext;
+            value = work.run(writeContext);
+        }
+
+        void complete() {
+            result.complete(value);
+        }
+    }
+}

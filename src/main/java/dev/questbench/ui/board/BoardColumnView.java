@@ -1,0 +1,98 @@
+package dev.questbench.ui.board;
+
+import dev.questbench.domain.BoardColumn;
+import dev.questbench.domain.QuestSummary;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One board column: a coloured header with its count over a virtualized list of quest cards. */
+final class BoardColumnView extends VBox {
+
+    BoardColumnView(BoardColumn column, ObservableList<QuestSummary> cards, Function<String, String> workspaceName,
+                    ObservableValue<Instant> now, Consumer<String> openQuest) {
+        String key = column.name().toLowerCase(Locale.ROOT);
+        getStyleClass().addAll("board-column", "board-column-" + key);
+        setId("column-" + key);
+
+        Region dot = new Region();
+        dot.getStyleClass().add("column-dot");
+        Label name = new Label(column.label());
+        name.getStyleClass().add("column-name");
+        Label count = new Label();
+        count.getStyleClass().add("column-count");
+        count.textProperty().bind(Bindings.size(cards).asString());
+        HBox header = new HBox(8, dot, name, count);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("column-header");
+
+        ListView<QuestSummary> list = new ListView<>(cards);
+        list.getStyleClass().add("column-list");
+        list.setId("column-list-" + key);
+        list.setFocusTraversable(false);
+        list.setCellFactory(view -> new CardCell(workspaceName, now, openQuest));
+        Label empty = new Label(emptyText(column));
+        empty.getStyleClass().add("column-empty");
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        getChildren().addAll(header, list);
+        setMinWidth(220);
+        setPrefWidth(320);
+        setMaxWidth(Double.MAX_VALUE);
+    }
+
+    private static String emptyText(BoardColumn column) {
+        return switch (column) {
+            case RUNNING -> "Nothing running. Start a quest and it shows up here.";
+            case WAITING -> "Nothing waits for you.";
+            case COMPLETED -> "Finished quests land here, ready for review.";
+        };
+    }
+
+    /** A cell that keeps one card and swaps its quest as the list scrolls. */
+    private static final class CardCell extends ListCell<QuestSummary> {
+        private final QuestCard card = new QuestCard();
+        private final Function<String, String> workspaceName;
+
+        CardCell(Function<String, String> workspaceName, ObservableValue<Instant> now, Consumer<String> openQuest) {
+            this.workspaceName = workspaceName;
+            getStyleClass().add("card-cell");
+            setPrefWidth(0); // size cells to the column, so long titles wrap instead of scrolling sideways
+            card.nowProperty().bind(now);
+            setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && getItem() != null) {
+                    openQuest.accept(getItem().id());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(QuestSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            card.setWorkspaceName(workspaceName.apply(item.quest().workspaceId()));
+            card.setSummary(item);
+            setId("card-" + item.id());
+            setGraphic(card);
+        }
+    }
+}

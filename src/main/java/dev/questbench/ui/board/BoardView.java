@@ -1,0 +1,101 @@
+package dev.questbench.ui.board;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import dev.questbench.domain.BoardColumn;
+import dev.questbench.ui.common.Stylesheets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The My Quests board: search, workspace tabs with counts, and the three virtualized card columns. */
+public final class BoardView extends BorderPane {
+    private final BoardViewModel model;
+    private final HBox tabBar = new HBox();
+    private final ToggleGroup tabGroup = new ToggleGroup();
+    private final CustomTextField search = new CustomTextField();
+
+    public BoardView(BoardViewModel model, ObservableValue<Instant> now, Consumer<String> openQuest) {
+        this.model = model;
+        getStyleClass().add("board");
+        getStylesheets().add(Stylesheets.of(BoardView.class, "board.css"));
+        setTop(header());
+        HBox columns = new HBox();
+        columns.getStyleClass().add("columns");
+        for (BoardColumn column : BoardColumn.values()) {
+            BoardColumnView view = new BoardColumnView(column, model.column(column), model::workspaceName, now,
+                    openQuest);
+            HBox.setHgrow(view, Priority.ALWAYS);
+            columns.getChildren().add(view);
+        }
+        setCenter(columns);
+        model.tabs().addListener((ListChangeListener<WorkspaceTab>) change -> rebuildTabs());
+        rebuildTabs();
+    }
+
+    /** Puts the caret in the search box (for Ctrl+F and when the board opens). */
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    private VBox header() {
+        Label title = new Label("My Quests");
+        title.getStyleClass().addAll(Styles.TITLE_3, "board-title");
+        search.setPromptText("Search quest titles and messages…");
+        search.setLeft(new FontIcon(Feather.SEARCH));
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        search.getStyleClass().add("board-search");
+        search.setId("board-search");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("busy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.searchingProperty());
+        search.setRight(busy);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        search.setMaxWidth(520);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(16, title, gap, search);
+        top.setAlignment(Pos.CENTER_LEFT);
+        tabBar.getStyleClass().add("workspace-tabs");
+        Label error = new Label();
+        error.getStyleClass().addAll(Styles.DANGER, "board-error");
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        VBox header = new VBox(12, top, tabBar, error);
+        header.getStyleClass().add("board-header");
+        return header;
+    }
+
+    private void rebuildTabs() {
+        tabBar.getChildren().clear();
+        for (WorkspaceTab tab : model.tabs()) {
+            ToggleButton button = new ToggleButton(tab.label());
+            button.getStyleClass().add("workspace-tab");
+            button.setId("tab-" + (tab.workspaceId() == null ? "all" : tab.workspaceId().isEmpty() ? "none"
+                    : tab.workspaceId().toLowerCase(Locale.ROOT)));
+            button.setToggleGroup(tabGroup);
+            button.setSelected(Objects.equals(tab.workspaceId(), model.workspaceFilterProperty().get()));
+            button.setOnAction(event -> {
+                button.setSelected(true); // a tab stays selected when clicked again
+                model.workspaceFilterProperty().set(tab.workspaceId());
+            });
+            tabBar.getChildren().add(button);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.questbench.ui.board;
+
+import dev.questbench.domain.BoardColumn;
+import dev.questbench.domain.QuestSummary;
+import dev.questbench.domain.Workspace;
+import dev.questbench.store.QuestChange;
+import dev.questbench.store.QuestQuery;
+import dev.questbench.store.Store;
+import dev.questbench.store.Subscription;
+import dev.questbench.ui.common.Debouncer;
+import dev.questbench.ui.common.FxBatcher;
+import dev.questbench.ui.common.TaskRunner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The My Quests board: every quest matching the search, split into Running / Waiting / Completed and
+ * filtered by workspace tab. Searches run in the background and carry a generation number, so an older
+ * answer never overwrites a newer one; live changes move single cards instead of reloading.
+ */
+public final class BoardViewModel implements AutoCloseable {
+    static final Comparator<QuestSummary> CARD_ORDER = Comparator
+            .comparing((QuestSummary s) -> !s.quest().pinned())
+            .thenComparing(QuestSummary::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(QuestSummary::id);
+
+    private final Store store;
+    private final TaskRunner tasks;
+    private final Debouncer debouncer;
+    private final BoardColumns columns = new BoardColumns(CARD_ORDER);
+    private final Map<String, QuestSummary> results = new HashMap<>();
+    private final Map<String, String> workspaceNames = new HashMap<>();
+    private final ObservableList<WorkspaceTab> tabs = FXCollections.observableArrayList();
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObjectProperty<String> workspaceFilter = new SimpleObjectProperty<>(this, "workspaceFilter");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
+    private final Subscription subscription;
+    private long generation;
+
+    /** Create on the FX thread; call {@link #reload()} to fill it. */
+    public BoardViewModel(Store store, TaskRunner tasks, Debouncer debouncer, Executor fxExecutor) {
+        this.store = store;
+        this.tasks = tasks;
+        this.debouncer = debouncer;
+        this.changes = FxBatcher.latestByKey(fxExecutor, QuestChange::questId, this::applyChanges);
+        this.subscription = store.quests().subscribe(changes::offer);
+        searchText.addListener((observable, before, after) -> debouncer.submit(this::reload));
+        workspaceFilter.addListener((observable, before, after) -> refill());
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public ObservableList<QuestSummary> column(BoardColumn column) {
+        return columns.view(column);
+    }
+
+    public ObservableList<WorkspaceTab> tabs() {
+        return FXCollections.unmodifiableObservableList(tabs);
+    }
+
+    /** What the user typed in the search box; changes are debounced into {@link #reload()}. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** The selected workspace tab's id: null for All, {@link QuestQuery#NO_WORKSPACE} for unbound quests. */
+    public ObjectProperty<String> workspaceFilterProperty() {
+        return workspaceFilter;
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    /** True once the first answer has been applied. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The workspace's display name, or "No workspace". */
+    public String workspaceName(String workspaceId) {
+        return workspaceId == null ? "No workspace" : workspaceNames.getOrDefault(workspaceId, "Workspace");
+    }
+
+    /** The generation of the newest search asked for; answers from older ones are dropped. */
+    public long generation() {
+        return generation;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Runs the current search in the background and applies its answer if nothing newer was asked meanwhile. */
+    public void reload() {
+        long asked = ++generation;
+        String text = searchText.get();
+        searching.set(true);
+        tasks.run(() -> fetch(text), answer -> apply(asked, answer), failure -> fail(asked, failure));
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        changes.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** What one search returns: the matching quests and the names of all workspaces. */
+    record Answer(List<QuestSummary> quests, List<Workspace> workspaces) {
+    }
+
+    private Answer fetch(String text) {
+        String words = text == null || text.isBlank() ? null : text.strip();
+        return new Answer(store.quests().list(QuestQuery.ALL.withText(words)), store.workspaces().list());
+    }
+
+    void apply(long asked, Answer answer) {
+        if (asked != generation) {
+            return;
+        }
+        workspaceNames.clear();
+        answer.workspaces().forEach(workspace -> workspaceNames.put(workspace.id(), workspace.name()));
+        results.clear();
+        answer.quests().forEach(summary -> results.put(summary.id(), summary));
+        refill();
+        searching.set(false);
+        error.set(null);
+        loaded.set(true);
+    }
+
+    private void fail(long asked, Throwable failure) {
+        if (asked == generation) {
+            searching.set(false);
+            error.set("The board could not be loaded: " + failure.getMessage());
+        }
+    }
+
+    private void applyChanges(Map<String, QuestChange> batch) {
+        boolean requery = false;
+        for (QuestChange change : batch.values()) {
+            QuestSummary before = results.get(change.questId());
+            QuestSummary after = change instanceof QuestChange.Upserted upserted
+                    && !upserted.summary().quest().archived() ? upserted.summary() : null;
+            if (after != null && before == null && hasSearchText()) {
+                requery = true; // a new or changed quest may or may not match the words: ask the store
+                continue;
+            }
+            String workspaceId = after == null ? null : after.quest().workspaceId();
+            if (workspaceId != null && !workspaceNames.containsKey(workspaceId)) {
+                requery = true; // a workspace we have not named yet
+            }
+            if (after == null) {
+                results.remove(change.questId());
+            } else {
+                results.put(after.id(), after);
+            }
+            columns.move(visible(before) ? before : null, visible(after) ? after : null);
+        }
+        refreshTabs();
+        if (requery) {
+            debouncer.submit(this::reload);
+        }
+    }
+
+    private boolean hasSearchText() {
+        return searchText.get() != null && !searchText.get().isBlank();
+    }
+
+    private boolean visible(QuestSummary summary) {
+        if (summary == null) {
+            return false;
+        }
+        String filter = workspaceFilter.get();
+        String workspaceId = summary.quest().workspaceId();
+        return filter == null || (filter.isEmpty() ? workspaceId == null : filter.equals(workspaceId));
+    }
+
+    private void refill() {
+        List<QuestSummary> shown = new ArrayList<>();
+        for (QuestSummary summary : results.values()) {
+            if (visible(summary)) {
+                shown.add(summary);
+            }
+        }
+        columns.fill(shown);
+        refreshTabs();
+    }
+
+    private void refreshTabs() {
+        Map<String, Integer> counts = new HashMap<>();
+        int unbound = 0;
+        for (QuestSummary summary : results.values()) {
+            String id = summary.quest().workspaceId();
+            if (id == null) {
+                unbound++;
+            } else {
+                counts.merge(id, 1, Integer::sum);
+            }
+        }
+        List<WorkspaceTab> next = new ArrayList<>();
+        next.add(new WorkspaceTab(null, "All", results.size()));
+        workspaceNames.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
+                .forEach(entry -> next.add(new WorkspaceTab(entry.getKey(), entry.getValue(),
+                        counts.getOrDefault(entry.getKey(), 0))));
+        if (unbound > 0 || QuestQuery.NO_WORKSPACE.equals(workspaceFilter.get())) {
+            next.add(new WorkspaceTab(QuestQuery.NO_WORKSPACE, "No workspace", unbound));
+        }
+        if (!next.equals(tabs)) {
+            tabs.setAll(next);
+        }
+    }
+
+    /** For tests: how many quests each column shows now. */
+    Map<BoardColumn, Integer> columnSizes() {
+        Map<BoardColumn, Integer> sizes = new EnumMap<>(BoardColumn.class);
+        for (BoardColumn column : BoardColumn.values()) {
+            sizes.put(column, column(column).size());
+        }
+        return sizes;
+    }
+
+    /** The card's position in its column, for tests and for the view's scroll-to. */
+    int indexOf(String questId) {
+        for (BoardColumn column : BoardColumn.values()) {
+            ObservableList<QuestSummary> list = column(column);
+            for (int i = 0; i < list.size(); i++) {
+                if (Objects.equals(list.get(i).id(), questId)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.questbench.ui.newquest;
+
+import atlantafx.base.theme.Styles;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestMode;
+import dev.questbench.domain.Workspace;
+import dev.questbench.ui.common.Stylesheets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The New Quest dialog: a static FXML form bound to a {@link NewQuestViewModel}; its result is the new quest's id. */
+public final class NewQuestDialog extends Dialog<String> {
+    public static final ButtonType START = new ButtonType("Start Quest", ButtonBar.ButtonData.OK_DONE);
+
+    private final NewQuestViewModel model;
+    @FXML private TextArea promptArea;
+    @FXML private TextField titleField;
+    @FXML private ComboBox<WorkspaceChoice> workspaceBox;
+    @FXML private Button chooseFolderButton;
+    @FXML private ToggleButton agentMode;
+    @FXML private ToggleButton expertsMode;
+    @FXML private ToggleButton localEnvironment;
+    @FXML private ToggleButton worktreeEnvironment;
+    @FXML private Label problemLabel;
+
+    public NewQuestDialog(NewQuestViewModel model) {
+        this.model = model;
+        setTitle("New Quest");
+        setHeaderText(null);
+        FXMLLoader loader = new FXMLLoader(NewQuestDialog.class.getResource("NewQuestDialog.fxml"));
+        loader.setController(this);
+        try {
+            getDialogPane().setContent(loader.load());
+        } catch (IOException e) {
+            throw new IllegalStateException("NewQuestDialog.fxml cannot be read", e);
+        }
+        getDialogPane().getStyleClass().add("new-quest-dialog");
+        getDialogPane().getStylesheets().add(Stylesheets.of(NewQuestDialog.class, "new-quest.css"));
+        getDialogPane().getButtonTypes().setAll(START, ButtonType.CANCEL);
+        setResultConverter(button -> null); // the id is set by create(); Cancel gives no result
+        setResizable(true);
+        bind();
+        model.loadRecentWorkspaces();
+    }
+
+    private void bind() {
+        promptArea.textProperty().bindBidirectional(model.promptProperty());
+        titleField.textProperty().bindBidirectional(model.titleProperty());
+        chooseFolderButton.setGraphic(new FontIcon(Feather.FOLDER));
+        chooseFolderButton.setOnAction(event -> model.chooseFolder());
+        bindWorkspaces();
+        pair(agentMode, expertsMode);
+        agentMode.setSelected(model.modeProperty().get() == QuestMode.AGENT);
+        expertsMode.setSelected(model.modeProperty().get() == QuestMode.EXPERTS);
+        agentMode.setOnAction(event -> model.modeProperty().set(QuestMode.AGENT));
+        expertsMode.setOnAction(event -> model.modeProperty().set(QuestMode.EXPERTS));
+        pair(localEnvironment, worktreeEnvironment);
+        worktreeEnvironment.disableProperty().bind(model.worktreeAllowedProperty().not());
+        localEnvironment.setOnAction(event -> model.environmentProperty().set(QuestEnvironment.LOCAL));
+        worktreeEnvironment.setOnAction(event -> model.environmentProperty().set(QuestEnvironment.WORKTREE));
+        model.environmentProperty().addListener((observable, before, after) -> showEnvironment());
+        showEnvironment();
+        problemLabel.textProperty().bind(model.problemProperty());
+        problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+
+        Button start = (Button) getDialogPane().lookupButton(START);
+        start.getStyleClass().add(Styles.ACCENT);
+        start.disableProperty().bind(model.creatingProperty());
+        start.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume(); // stay open until the store has the quest, or show what is wrong
+            submit();
+        });
+        promptArea.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+                event.consume();
+                submit();
+            }
+        });
+        setOnShown(event -> promptArea.requestFocus());
+    }
+
+    private void submit() {
+        model.create(id -> {
+            setResult(id);
+            close();
+        });
+    }
+
+    private void bindWorkspaces() {
+        workspaceBox.getItems().setAll(WorkspaceChoice.NONE);
+        model.recentWorkspaces().addListener((ListChangeListener<Workspace>) change -> {
+            for (Workspace workspace : model.recentWorkspaces()) {
+                addChoice(Path.of(workspace.path()));
+            }
+            showFolder(model.folderProperty().get());
+        });
+        model.folderProperty().addListener((observable, before, folder) -> showFolder(folder));
+        workspaceBox.valueProperty().addListener((observable, before, choice) -> {
+            Path folder = choice == null ? null : choice.folder();
+            if (!Objects.equals(folder, model.folderProperty().get())) {
+                model.folderProperty().set(folder);
+            }
+        });
+        showFolder(model.folderProperty().get());
+    }
+
+    private void showFolder(Path folder) {
+        WorkspaceChoice choice = folder == null ? WorkspaceChoice.NONE : addChoice(folder);
+        if (!Objects.equals(workspaceBox.getValue(), choice)) {
+            workspaceBox.setValue(choice);
+        }
+    }
+
+    private WorkspaceChoice addChoice(Path folder) {
+        for (WorkspaceChoice choice : workspaceBox.getItems()) {
+            if (folder.equals(choice.folder())) {
+                return choice;
+            }
+        }
+        WorkspaceChoice added = WorkspaceChoice.of(folder);
+        workspaceBox.getItems().add(1, added);
+        return added;
+    }
+
+    private void showEnvironment() {
+        boolean local = model.environmentProperty().get() == QuestEnvironment.LOCAL;
+        localEnvironment.setSelected(local);
+        worktreeEnvironment.setSelected(!local);
+    }
+
+    private static void pair(ToggleButton first, ToggleButton second) {
+        ToggleGroup group = new ToggleGroup();
+        first.setToggleGroup(group);
+        second.setToggleGroup(group);
+        // Keep one choice selected: clicking the selected button again does not clear it.
+        group.selectedToggleProperty().addListener((observable, before, after) -> {
+            if (after == null && before != null) {
+                group.selectToggle(before);
+            }
+        });
+    }
+
+    /** For tests: the node with this fx:id in the form. */
+    Node field(String id) {
+        return getDialogPane().lookup("#" + id);
+    }
+}

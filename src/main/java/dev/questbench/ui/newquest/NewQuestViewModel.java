@@ -1,0 +1,160 @@
+package dev.questbench.ui.newquest;
+
+import dev.questbench.domain.Quest;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestMode;
+import dev.questbench.domain.Workspace;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.DialogService;
+import dev.questbench.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The New Quest form: prompt, optional title, workspace folder (or none), mode and environment. Creating
+ * opens the workspace, saves the quest and appends the prompt as its first message, so it shows as Queued.
+ */
+public final class NewQuestViewModel {
+    private final Store store;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
+    private final ObjectProperty<QuestMode> mode = new SimpleObjectProperty<>(this, "mode", QuestMode.AGENT);
+    private final ObjectProperty<QuestEnvironment> environment =
+            new SimpleObjectProperty<>(this, "environment", QuestEnvironment.LOCAL);
+    private final ObservableList<Workspace> recentWorkspaces = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
+    private final BooleanBinding worktreeAllowed = folder.isNotNull();
+
+    public NewQuestViewModel(Store store, TaskRunner tasks, DialogService dialogs, Path initialFolder) {
+        this.store = store;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        folder.set(initialFolder);
+        // A worktree needs a repository: without a workspace only Local makes sense.
+        worktreeAllowed.addListener((observable, before, allowed) -> {
+            if (!allowed) {
+                environment.set(QuestEnvironment.LOCAL);
+            }
+        });
+        prompt.addListener((observable, before, after) -> problem.set(null));
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    /** The workspace folder, or null for a quest bound to no workspace. */
+    public ObjectProperty<Path> folderProperty() {
+        return folder;
+    }
+
+    public ObjectProperty<QuestMode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<QuestEnvironment> environmentProperty() {
+        return environment;
+    }
+
+    /** Workspaces opened before, for the recent-workspaces picker. */
+    public ObservableList<Workspace> recentWorkspaces() {
+        return recentWorkspaces;
+    }
+
+    /** What stops the quest from being created, said so the user can fix it; null when nothing does. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty creatingProperty() {
+        return creating.getReadOnlyProperty();
+    }
+
+    public BooleanBinding worktreeAllowedProperty() {
+        return worktreeAllowed;
+    }
+
+    /** True when the form is complete enough to try. */
+    public BooleanBinding canCreateProperty() {
+        return Bindings.createBooleanBinding(() -> !prompt.get().isBlank() && !creating.get(), prompt, creating);
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Loads the recent workspaces in the background. */
+    public void loadRecentWorkspaces() {
+        tasks.run(() -> store.workspaces().list(), recentWorkspaces::setAll, failure -> { });
+    }
+
+    /** Asks for a folder through the dialog service. */
+    public void chooseFolder() {
+        Path start = folder.get() != null ? folder.get() : Path.of(System.getProperty("user.home"));
+        dialogs.chooseFolder("Choose a workspace folder", start).ifPresent(folder::set);
+    }
+
+    /** Validates, then creates the quest in the background; {@code onCreated} gets its id on the FX thread. */
+    public void create(Consumer<String> onCreated) {
+        String text = prompt.get() == null ? "" : prompt.get().strip();
+        if (text.isEmpty()) {
+            problem.set("Describe the goal: what should the agent do?");
+            return;
+        }
+        Path chosen = folder.get();
+        if (chosen != null && !Files.isDirectory(chosen)) {
+            problem.set("The folder " + chosen + " does not exist. Choose another, or pick No workspace.");
+            return;
+        }
+        if (environment.get() == QuestEnvironment.WORKTREE && chosen == null) {
+            problem.set("A worktree needs a workspace folder.");
+            return;
+        }
+        problem.set(null);
+        creating.set(true);
+        String name = title.get();
+        QuestMode chosenMode = mode.get();
+        QuestEnvironment chosenEnvironment = environment.get();
+        tasks.run(() -> createQuest(chosen, name, text, chosenMode, chosenEnvironment), id -> {
+            creating.set(false);
+            onCreated.accept(id);
+        }, failure -> {
+            creating.set(false);
+            problem.set("The quest could not be created: " + failure.getMessage());
+        });
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private String createQuest(Path chosen, String name, String text, QuestMode chosenMode,
+                               QuestEnvironment chosenEnvironment) {
+        String workspaceId = chosen == null ? null : store.workspaces().open(chosen.toString()).id();
+        Quest quest = Quest.create(name, text, workspaceId, chosenMode, chosenEnvironment, Instant.now());
+        store.quests().create(quest);
+        store.journal().append(quest.id(), QuestEvent.UserMessage.text(text));
+        return quest.id();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.questbench.ui.quest;
+
+import atlantafx.base.theme.Styles;
+import dev.questbench.domain.QuestSummary;
+import dev.questbench.domain.Workspace;
+import dev.questbench.ui.common.StatusPill;
+import dev.questbench.ui.common.TimeAgo;
+import java.time.Instant;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Summary tab: the selected quest's title, status, workspace, mode, environment, times and event count. */
+public final class QuestSummaryView extends ScrollPane {
+    private final QuestSummaryViewModel model;
+    private final ObservableValue<Instant> now;
+    private final Label title = new Label();
+    private final StatusPill status = new StatusPill();
+    private final Label workspace = value();
+    private final Label mode = value();
+    private final Label environment = value();
+    private final Label created = value();
+    private final Label activity = value();
+    private final Label events = value();
+
+    public QuestSummaryView(QuestSummaryViewModel model, ObservableValue<Instant> now) {
+        this.model = model;
+        this.now = now;
+        getStyleClass().addAll("summary-tab", Styles.FLAT);
+        setFitToWidth(true);
+        title.getStyleClass().addAll(Styles.TITLE_4, "summary-title");
+        title.setWrapText(true);
+        title.setId("summary-title");
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("summary-facts");
+        facts.setHgap(16);
+        facts.setVgap(10);
+        ColumnConstraints names = new ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(names, values);
+        row(facts, 0, "Status", status);
+        row(facts, 1, "Workspace", workspace);
+        row(facts, 2, "Mode", mode);
+        row(facts, 3, "Environment", environment);
+        row(facts, 4, "Created", created);
+        row(facts, 5, "Last activity", activity);
+        row(facts, 6, "Events", events);
+        Label progress = new Label("Progress");
+        progress.getStyleClass().add("qb-section-title");
+        VBox box = new VBox(14, title, progress, facts);
+        box.getStyleClass().add("summary-box");
+        setContent(box);
+        model.summaryProperty().addListener((observable, before, after) -> update());
+        model.workspaceProperty().addListener((observable, before, after) -> update());
+        now.addListener((observable, before, after) -> update());
+        update();
+    }
+
+    private void update() {
+        QuestSummary summary = model.summaryProperty().get();
+        if (summary == null) {
+            title.setText("");
+            return;
+        }
+        Workspace home = model.workspaceProperty().get();
+        title.setText(summary.quest().title());
+        status.setStatus(summary.status());
+        workspace.setText(home == null ? "No workspace" : home.name() + "\n" + home.path());
+        mode.setText(summary.quest().mode().label());
+        environment.setText(summary.quest().environment().label());
+        created.setText(TimeAgo.exact(summary.quest().createdAt()));
+        activity.setText(TimeAgo.format(summary.lastActivityAt(), now.getValue()));
+        events.setText(Long.toString(summary.eventCount()));
+    }
+
+    private static Label value() {
+        Label label = new Label();
+        label.setWrapText(true);
+        label.getStyleClass().add("summary-value");
+        return label;
+    }
+
+    private static void row(GridPane grid, int row, String name, Node value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("summary-name");
+        grid.addRow(row, label, value);
+    }
+}

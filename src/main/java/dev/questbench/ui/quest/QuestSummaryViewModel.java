@@ -1,0 +1,102 @@
+package dev.questbench.ui.quest;
+
+import dev.questbench.domain.QuestSummary;
+import dev.questbench.domain.Workspace;
+import dev.questbench.store.QuestChange;
+import dev.questbench.store.Store;
+import dev.questbench.store.Subscription;
+import dev.questbench.ui.common.FxBatcher;
+import dev.questbench.ui.common.TaskRunner;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The selected quest's facts for the header and the Summary tab, kept current as its events arrive. */
+public final class QuestSummaryViewModel implements AutoCloseable {
+    private final Store store;
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<QuestSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
+    private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
+    private final Subscription subscription;
+    private volatile String watched;
+    private long generation;
+
+    public QuestSummaryViewModel(Store store, TaskRunner tasks, Executor fxExecutor) {
+        this.store = store;
+        this.tasks = tasks;
+        this.changes = FxBatcher.latestByKey(fxExecutor, QuestChange::questId, this::applyChanges);
+        this.subscription = store.quests().subscribe(change -> {
+            if (change.questId().equals(watched)) { // a stray change is re-checked on the FX thread
+                changes.offer(change);
+            }
+        });
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    /** The selected quest's summary, or null when none is selected (or it was deleted). */
+    public ReadOnlyObjectProperty<QuestSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The quest's workspace, or null for a quest bound to no workspace. */
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty questIdProperty() {
+        return questId.getReadOnlyProperty();
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Shows this quest (null: none). */
+    public void show(String id) {
+        long asked = ++generation;
+        questId.set(id);
+        watched = id;
+        if (id == null) {
+            summary.set(null);
+            workspace.set(null);
+            return;
+        }
+        tasks.run(() -> load(id), loaded -> {
+            if (asked == generation) {
+                summary.set(loaded.summary().orElse(null));
+                workspace.set(loaded.workspace().orElse(null));
+            }
+        }, failure -> { });
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        changes.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private record Loaded(Optional<QuestSummary> summary, Optional<Workspace> workspace) {
+    }
+
+    private Loaded load(String id) {
+        Optional<QuestSummary> found = store.quests().summary(id);
+        Optional<Workspace> home = found.map(s -> s.quest().workspaceId()).flatMap(store.workspaces()::get);
+        return new Loaded(found, home);
+    }
+
+    private void applyChanges(Map<String, QuestChange> batch) {
+        QuestChange change = batch.get(questId.get());
+        if (change instanceof QuestChange.Upserted upserted) {
+            summary.set(upserted.summary());
+        } else if (change instanceof QuestChange.Deleted) {
+            summary.set(null);
+        }
+    }
+}

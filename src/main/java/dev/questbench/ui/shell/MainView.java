@@ -1,0 +1,6 @@
+package dev.questbench.ui.shell;
+
+/** What the main area shows: the selected quest's conversation, or the My Quests board. */
+public enum MainView {
+    QUEST, BOARD
+}

@@ -1,0 +1,143 @@
+package dev.questbench.ui.shell;
+
+import dev.questbench.domain.Quest;
+import dev.questbench.domain.QuestSummary;
+import dev.questbench.domain.Workspace;
+import dev.questbench.store.QuestChange;
+import dev.questbench.store.QuestQuery;
+import dev.questbench.store.Store;
+import dev.questbench.store.Subscription;
+import dev.questbench.ui.common.DialogService;
+import dev.questbench.ui.common.FxBatcher;
+import dev.questbench.ui.common.TaskRunner;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The left column: every workspace with its quests, pinned first then most recent, plus quests bound to
+ * no workspace. Live changes arrive through a batcher; the row list is patched, not replaced.
+ */
+public final class QuestListViewModel implements AutoCloseable {
+    private final Store store;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Map<String, QuestSummary> quests = new HashMap<>();
+    private final Map<String, Workspace> workspaces = new HashMap<>();
+    private final ObservableList<QuestListRow> rows = FXCollections.observableArrayList();
+    private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
+    private final Subscription subscription;
+
+    public QuestListViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor) {
+        this.store = store;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.changes = FxBatcher.latestByKey(fxExecutor, QuestChange::questId, this::applyChanges);
+        this.subscription = store.quests().subscribe(changes::offer);
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    /** Group headers and quest rows, in display order. */
+    public ObservableList<QuestListRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The quest's current summary, if the list knows it. */
+    public QuestSummary summary(String questId) {
+        return quests.get(questId);
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Loads workspaces and quests in the background. */
+    public void reload() {
+        tasks.run(() -> new Snapshot(store.quests().list(QuestQuery.ALL.grouped()), store.workspaces().list()),
+                snapshot -> {
+                    workspaces.clear();
+                    snapshot.workspaces().forEach(workspace -> workspaces.put(workspace.id(), workspace));
+                    quests.clear();
+                    snapshot.quests().forEach(summary -> quests.put(summary.id(), summary));
+                    publish();
+                }, failure -> dialogs.showError("Quests could not be loaded", failure.getMessage()));
+    }
+
+    /** Shows a workspace the user just opened, even before it has quests. */
+    public void addWorkspace(Workspace workspace) {
+        workspaces.put(workspace.id(), workspace);
+        publish();
+    }
+
+    public void setPinned(String questId, boolean pinned) {
+        change(questId, quest -> quest.withPinned(pinned, Instant.now()), "Pinning failed");
+    }
+
+    public void rename(String questId) {
+        QuestSummary summary = quests.get(questId);
+        if (summary != null) {
+            dialogs.askText("Rename quest", "Title", summary.quest().title()).ifPresent(title ->
+                    change(questId, quest -> quest.withTitle(title, Instant.now()), "Renaming failed"));
+        }
+    }
+
+    /** Archives the quest: it leaves the list and the board, and stays in the store. */
+    public void archive(String questId) {
+        change(questId, quest -> quest.withArchived(true, Instant.now()), "Archiving failed");
+    }
+
+    /** Deletes the quest and its journal after the user confirms; files in the workspace stay. */
+    public void delete(String questId) {
+        QuestSummary summary = quests.get(questId);
+        if (summary != null && dialogs.confirm("Delete “" + summary.quest().title() + "”?",
+                "The quest and its conversation are deleted for good. Files in the workspace are not touched.",
+                "Delete")) {
+            tasks.run(() -> store.quests().delete(questId),
+                    failure -> dialogs.showError("Deleting failed", failure.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        changes.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private record Snapshot(List<QuestSummary> quests, List<Workspace> workspaces) {
+    }
+
+    private void change(String questId, UnaryOperator<Quest> edit, String failureTitle) {
+        tasks.run(() -> store.quests().get(questId).map(edit).map(store.quests()::update).orElse(null),
+                updated -> { }, failure -> dialogs.showError(failureTitle, failure.getMessage()));
+    }
+
+    private void applyChanges(Map<String, QuestChange> batch) {
+        boolean unknownWorkspace = false;
+        for (QuestChange change : batch.values()) {
+            if (change instanceof QuestChange.Upserted upserted && !upserted.summary().quest().archived()) {
+                QuestSummary summary = upserted.summary();
+                quests.put(summary.id(), summary);
+                String workspaceId = summary.quest().workspaceId();
+                unknownWorkspace |= workspaceId != null && !workspaces.containsKey(workspaceId);
+            } else {
+                quests.remove(change.questId());
+            }
+        }
+        if (unknownWorkspace) {
+            reload();
+        } else {
+            publish();
+        }
+    }
+
+    private void publish() {
+        List<QuestListRow> next = QuestListRow.build(workspaces.values(), quests.values());
+        QuestListRow.patch(rows, next);
+    }
+}

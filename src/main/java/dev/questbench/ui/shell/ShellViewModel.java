@@ -1,0 +1,191 @@
+package dev.questbench.ui.shell;
+
+import dev.questbench.store.Settings;
+import dev.questbench.store.Store;
+import dev.questbench.ui.board.BoardViewModel;
+import dev.questbench.ui.common.Debouncer;
+import dev.questbench.ui.common.DialogService;
+import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.quest.ConversationViewModel;
+import dev.questbench.ui.quest.QuestSummaryViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The window's state: which view shows (quest or board), which quest is selected, whether the function area
+ * is open, the theme; it owns the screens' ViewModels and remembers its state in {@link Settings}.
+ */
+public final class ShellViewModel implements AutoCloseable {
+    private final Store store;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final QuestListViewModel questList;
+    private final BoardViewModel board;
+    private final ConversationViewModel conversation;
+    private final QuestSummaryViewModel summary;
+    private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
+    private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
+    private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
+    private final ObjectProperty<ThemePreference> theme =
+            new SimpleObjectProperty<>(this, "theme", ThemePreference.SYSTEM);
+    private final ReadOnlyBooleanWrapper systemDark = new ReadOnlyBooleanWrapper(this, "systemDark");
+    private final BooleanBinding dark = Bindings.createBooleanBinding(
+            () -> theme.get().isDark(systemDark.get()), theme, systemDark);
+    private Path lastFolder;
+
+    /** Create on the FX thread; reads the remembered state synchronously (a few small settings rows). */
+    public ShellViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor,
+                          Debouncer searchDebouncer, boolean systemPrefersDark) {
+        this.store = store;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.questList = new QuestListViewModel(store, tasks, dialogs, fxExecutor);
+        this.board = new BoardViewModel(store, tasks, searchDebouncer, fxExecutor);
+        this.conversation = new ConversationViewModel(store, tasks, fxExecutor);
+        this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
+        systemDark.set(systemPrefersDark);
+        Settings settings = store.settings();
+        theme.set(settings.get(ShellSettings.THEME));
+        functionAreaCollapsed.set(settings.get(ShellSettings.FUNCTION_AREA_COLLAPSED));
+        view.set(MainView.valueOf(settings.get(ShellSettings.LAST_VIEW)));
+        selectedQuestId.set(settings.get(ShellSettings.SELECTED_QUEST));
+        selectedQuestId.addListener((observable, before, id) -> showQuest(id));
+        theme.addListener((observable, before, after) -> remember(() -> settings.set(ShellSettings.THEME, after)));
+        showQuest(selectedQuestId.get());
+        questList.reload();
+        board.reload();
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public QuestListViewModel questList() {
+        return questList;
+    }
+
+    public BoardViewModel board() {
+        return board;
+    }
+
+    public ConversationViewModel conversation() {
+        return conversation;
+    }
+
+    public QuestSummaryViewModel summary() {
+        return summary;
+    }
+
+    public ReadOnlyObjectProperty<MainView> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    /** The selected quest's id, or null; the quest list writes it when the user picks a row. */
+    public StringProperty selectedQuestIdProperty() {
+        return selectedQuestId;
+    }
+
+    public ReadOnlyBooleanProperty functionAreaCollapsedProperty() {
+        return functionAreaCollapsed.getReadOnlyProperty();
+    }
+
+    /** The theme the user chose in View ▸ Theme; remembered. */
+    public ObjectProperty<ThemePreference> themeProperty() {
+        return theme;
+    }
+
+    /** Whether the dark theme applies now (the choice, or the system's preference for System). */
+    public BooleanBinding darkProperty() {
+        return dark;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    TaskRunner tasks() {
+        return tasks;
+    }
+
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The folder the next New Quest starts with: the last one opened or used. */
+    Path lastFolder() {
+        return lastFolder;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    public void toggleBoard() {
+        view.set(view.get() == MainView.BOARD ? MainView.QUEST : MainView.BOARD);
+    }
+
+    public void showBoard() {
+        view.set(MainView.BOARD);
+    }
+
+    public void toggleFunctionArea() {
+        functionAreaCollapsed.set(!functionAreaCollapsed.get());
+    }
+
+    /** Selects a quest and shows its conversation (from the board, the list or a new quest). */
+    public void openQuest(String questId) {
+        selectedQuestId.set(questId);
+        view.set(MainView.QUEST);
+    }
+
+    /** Asks for a folder and adds it as a workspace; new quests start in it. */
+    public void openWorkspace() {
+        dialogs.chooseFolder("Open a workspace folder", lastFolder).ifPresent(folder -> {
+            lastFolder = folder;
+            tasks.run(() -> store.workspaces().open(folder.toString()), workspace -> {
+                questList.addWorkspace(workspace);
+                board.reload();
+            }, failure -> dialogs.showError("The workspace could not be opened", failure.getMessage()));
+        });
+    }
+
+    /** Remembers a folder a quest was just created in. */
+    void rememberFolder(Path folder) {
+        if (folder != null) {
+            lastFolder = folder;
+        }
+    }
+
+    /** Writes the view state to settings; called when the window closes, so it runs on the caller's thread. */
+    public void saveState() {
+        Settings settings = store.settings();
+        settings.set(ShellSettings.LAST_VIEW, view.get().name());
+        settings.set(ShellSettings.SELECTED_QUEST, selectedQuestId.get());
+        settings.set(ShellSettings.FUNCTION_AREA_COLLAPSED, functionAreaCollapsed.get());
+    }
+
+    @Override
+    public void close() {
+        questList.close();
+        board.close();
+        conversation.close();
+        summary.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void showQuest(String id) {
+        conversation.show(id);
+        summary.show(id);
+    }
+
+    private void remember(TaskRunner.CheckedRunnable write) {
+        tasks.run(write, failure -> { }); // a lost preference is not worth a dialog
+    }
+}

@@ -1,0 +1,113 @@
+package dev.questbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the launcher in a child JVM with no display and no JavaFX on the classpath: if a headless mode touched
+ * a JavaFX class, it would fail there with NoClassDefFoundError.
+ */
+class LauncherProcessTest {
+    @TempDir
+    Path temp;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private Result launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpathWithoutJavaFx(), Launcher.class.getName()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(temp.resolve("out.txt").toFile())
+                .redirectError(temp.resolve("err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not exit within 60 s: " + command);
+        }
+        return new Result(process.exitValue(), Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(temp.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private static String classpathWithoutJavaFx() {
+        String classpath = System.getProperty("java.class.path");
+        String kept = Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !isJavaFx(entry))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertTrue(kept.contains("classes"), "the test classpath lacks the compiled classes: " + classpath);
+        return kept;
+    }
+
+    private static boolean isJavaFx(String entry) {
+        String name = Path.of(entry).getFileName().toString();
+        return entry.contains("openjfx") || name.startsWith("javafx-") || name.startsWith("atlantafx")
+                || name.startsWith("ikonli-javafx") || name.startsWith("testfx") || name.contains("monocle");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    @Test
+    void versionNeedsNoDisplayAndNoJavaFx() throws Exception {
+        Result result = launch("--version");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("questbench " + Version.current(), result.out().strip());
+        assertFalse(result.out().contains("${"), result.out());
+    }
+
+    @Test
+    void helpNeedsNoDisplayAndNoJavaFx() throws Exception {
+        Result result = launch("-h");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("questbench serve"), result.out());
+    }
+
+    @Test
+    void runAndServeExitTwoWithoutTouchingJavaFx() throws Exception {
+        for (String mode : List.of("run", "serve")) {
+            Result result = launch(mode, "--data-dir", temp.resolve("data").toString());
+            assertEquals(2, result.status(), result.err());
+            assertTrue(result.err().contains("'questbench " + mode + "' is not available yet"), result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+        }
+    }
+
+    @Test
+    void unknownOptionExitsTwo() throws Exception {
+        Result result = launch("--nope");
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("questbench --help"), result.err());
+    }
+
+    @Test
+    void desktopWithoutDisplayOnLinuxSaysSoInsteadOfCrashing() throws Exception {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return;
+        }
+        Result result = launch("--data-dir", temp.resolve("data").toString());
+        assertEquals(1, result.status(), result.err());
+        assertTrue(result.err().contains("DISPLAY is not set"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+}
