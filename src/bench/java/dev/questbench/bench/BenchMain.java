@@ -14,6 +14,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         // Each benchmark registers here: all.put("journal", new JournalBench());
+        all.put("journal", new JournalBench());
+        all.put("executor", new ExecutorBench());
+        all.put("recovery", new RecoveryBench());
+        all.put("board", new BoardBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {

@@ -1,18 +1,23 @@
 package dev.questbench.app;
 
 import java.nio.file.Path;
+import javafx.application.Application;
 
-/** Starts the JavaFX desktop window on a data directory. (Filled in by the app-shell work.) */
+/** Starts the JavaFX desktop window on a data directory. */
 public final class DesktopApp {
     private DesktopApp() {
     }
 
     /**
      * Opens the store in {@code dataDir} and shows the main window; returns when the window closes.
+     * A store that cannot be opened is reported in a dialog, not a stack trace.
      *
-     * @param startupMetrics print time from {@code launchNanos} (JVM start) to the first frame
+     * @param startupMetrics print the time from JVM start to the first rendered frame on stdout
+     * @param launchNanos    {@link System#nanoTime()} when {@code main} began (the JVM start itself comes
+     *                       from the runtime MX bean, which also counts JVM boot)
      */
     public static void launch(Path dataDir, boolean startupMetrics, long launchNanos) {
-        throw new UnsupportedOperationException("TODO");
+        QuestbenchApp.configure(dataDir, startupMetrics);
+        Application.launch(QuestbenchApp.class);
     }
 }

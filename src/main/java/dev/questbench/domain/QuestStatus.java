@@ -61,7 +61,8 @@ public enum QuestStatus {
             case "session.status_running":
                 return RUNNING;
             case "session.status_idle":
-                return idle((QuestEvent.SessionStatusIdle) event);
+                // An Unknown may carry a known type name (built by hand or relayed); it must not break the fold.
+                return event instanceof QuestEvent.SessionStatusIdle idle ? idle(idle) : this;
             case "session.error":
                 return ERROR;
             case "quest.paused":

@@ -25,10 +25,10 @@ final class DerivedColumns {
             row.next();
             lastActivity = row.getLong(1);
         }
-        context.update("DELETE FROM message_text WHERE rowid IN (SELECT pk FROM events WHERE quest_id = ?)",
+        context.update("DELETE FROM message_text WHERE rowid IN (" + SearchText.MESSAGE_ROWIDS_OF_QUEST + ")", questPk,
                 questId);
         PreparedStatement events = context.prepare(
-                "SELECT pk, processed_at, body, blob_ref FROM events WHERE quest_id = ? ORDER BY seq");
+                "SELECT seq, processed_at, body, blob_ref FROM events WHERE quest_id = ? ORDER BY seq");
         events.setString(1, questId);
         QuestStatus status = QuestStatus.INITIAL;
         long count = 0;
@@ -40,7 +40,8 @@ final class DerivedColumns {
                 lastActivity = Math.max(lastActivity, rows.getLong(2));
                 String text = SearchText.of(event);
                 if (text != null) {
-                    context.update("INSERT INTO message_text (rowid, text) VALUES (?, ?)", rows.getLong(1), text);
+                    long rowid = SearchText.messageRowid(questPk, rows.getLong(1));
+                    context.update(EventJournal.MESSAGE_TEXT_INSERT, rowid, text);
                 }
             }
         }

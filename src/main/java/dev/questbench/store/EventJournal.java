@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class EventJournal {
     private static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events ";
+    static final String MESSAGE_TEXT_INSERT = "INSERT INTO message_text (rowid, text) VALUES (?, ?)";
 
     private final WriterThread writer;
     private final ReaderPool readers;
@@ -134,8 +135,9 @@ public final class EventJournal {
     /** On the writer: numbers the events after the quest's last one and folds its status, in one transaction. */
     private static List<JournalEntry> insert(WriteContext context, String questId, List<EventRows.Prepared> events)
             throws SQLException {
-        PreparedStatement state = context.prepare("SELECT status, event_count FROM quests WHERE id = ?");
+        PreparedStatement state = context.prepare("SELECT pk, status, event_count FROM quests WHERE id = ?");
         state.setString(1, questId);
+        long questPk;
         QuestStatus status;
         long seq;
         try (ResultSet row = state.executeQuery()) {
@@ -143,8 +145,9 @@ public final class EventJournal {
                 throw new StoreException("Cannot save events: quest " + questId + " does not exist (it may have"
                         + " been deleted).");
             }
-            status = QuestStatus.valueOf(row.getString(1));
-            seq = row.getLong(2);
+            questPk = row.getLong(1);
+            status = QuestStatus.valueOf(row.getString(2));
+            seq = row.getLong(3);
         }
         Instant now = Instant.now();
         long nowNanos = Times.toNanos(now);
@@ -163,8 +166,7 @@ public final class EventJournal {
             insert.setString(7, event.blobRef());
             insert.executeUpdate();
             if (event.searchText() != null) {
-                context.update("INSERT INTO message_text (rowid, text) VALUES (?, ?)", context.lastRowId(),
-                        event.searchText());
+                context.update(MESSAGE_TEXT_INSERT, SearchText.messageRowid(questPk, seq), event.searchText());
             }
             entries.add(new JournalEntry(id, questId, seq, now, event.event()));
         }

@@ -47,8 +47,15 @@ final class EventRows {
         if (body == null) {
             body = new String(blobs.get(row.getString(6)), StandardCharsets.UTF_8);
         }
+        QuestEvent event;
+        try {
+            event = EventJson.read(body);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("Event " + row.getString(1) + " of quest " + row.getString(2)
+                    + " is unreadable (" + e.getMessage() + "); the journal row is kept as it is.", e);
+        }
         return new JournalEntry(row.getString(1), row.getString(2), row.getLong(3),
-                Times.fromNanos(row.getLong(4)), EventJson.read(body));
+                Times.fromNanos(row.getLong(4)), event);
     }
 
     List<JournalEntry> entries(PreparedStatement statement) throws SQLException {

@@ -6,9 +6,9 @@ import java.util.List;
 
 /** Builds the SQL and parameters for one {@link QuestQuery}: filters, full-text words, pinned-first order. */
 final class QuestListSql {
-    private static final String TITLE_MATCH = "q.pk IN (SELECT rowid FROM quest_text WHERE quest_text MATCH ?)";
-    private static final String MESSAGE_MATCH = "q.id IN (SELECT e.quest_id FROM message_text m"
-            + " JOIN events e ON e.pk = m.rowid WHERE message_text MATCH ?)";
+    /** Quests (by pk) with a word in their title or prompt, or in one of their messages. */
+    private static final String WORD_MATCH = "q.pk IN (SELECT rowid FROM quest_text WHERE quest_text MATCH ?"
+            + " UNION ALL SELECT rowid >> 32 FROM message_text WHERE message_text MATCH ?)";
 
     final String sql;
     final List<Object> parameters = new ArrayList<>();
@@ -40,7 +40,7 @@ final class QuestListSql {
         }
         // Each word must appear somewhere in the quest: its title or prompt, or any of its messages.
         for (String term : SearchText.prefixTerms(query.text())) {
-            out.append(" AND (").append(TITLE_MATCH).append(" OR ").append(MESSAGE_MATCH).append(')');
+            out.append(" AND ").append(WORD_MATCH);
             parameters.add(term);
             parameters.add(term);
         }

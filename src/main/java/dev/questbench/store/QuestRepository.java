@@ -63,13 +63,16 @@ public final class QuestRepository {
     /** Deletes the quest and its journal. */
     public void delete(String questId) {
         writer.submit("delete quest " + questId, context -> {
-            // Contentless search rows are found by rowid, so remove them while the events still exist.
-            context.update("DELETE FROM message_text WHERE rowid IN (SELECT pk FROM events WHERE quest_id = ?)",
-                    questId);
-            context.update("DELETE FROM quest_text WHERE rowid IN (SELECT pk FROM quests WHERE id = ?)", questId);
-            if (context.update("DELETE FROM quests WHERE id = ?", questId) > 0) {
-                context.touched(questId);
+            Long pk = pkOrNull(context, questId);
+            if (pk == null) {
+                return null; // already gone
             }
+            // Contentless search rows are found by rowid, so remove them while the events still exist.
+            context.update("DELETE FROM message_text WHERE rowid IN (" + SearchText.MESSAGE_ROWIDS_OF_QUEST + ")", pk,
+                    questId);
+            context.update("DELETE FROM quest_text WHERE rowid = ?", pk);
+            context.update("DELETE FROM quests WHERE pk = ?", pk);
+            context.touched(questId);
             return null;
         });
     }
@@ -131,13 +134,18 @@ public final class QuestRepository {
     }
 
     static long pk(WriteContext context, String questId) throws SQLException {
+        Long pk = pkOrNull(context, questId);
+        if (pk == null) {
+            throw new StoreException("Quest " + questId + " does not exist (it may have been deleted).");
+        }
+        return pk;
+    }
+
+    private static Long pkOrNull(WriteContext context, String questId) throws SQLException {
         PreparedStatement statement = context.prepare("SELECT pk FROM quests WHERE id = ?");
         statement.setString(1, questId);
         try (ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                throw new StoreException("Quest " + questId + " does not exist (it may have been deleted).");
-            }
-            return row.getLong(1);
+            return row.next() ? row.getLong(1) : null;
         }
     }
 }

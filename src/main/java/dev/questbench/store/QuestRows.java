@@ -27,6 +27,8 @@ final class QuestRows {
             + " model = ?, mode = ?, environment = ?, options = ?, pinned = ?, archived = ?, read = ?,"
             + " updated_at = ? WHERE id = ?";
 
+    private static final String DEFAULT_OPTIONS = json(QuestOptions.DEFAULT);
+
     private QuestRows() {
     }
 
@@ -80,6 +82,9 @@ final class QuestRows {
     }
 
     private static QuestOptions options(String json) {
+        if (DEFAULT_OPTIONS.equals(json)) {
+            return QuestOptions.DEFAULT; // most quests: skips a JSON parse per row in long lists
+        }
         try {
             return EventJson.mapper().readValue(json, QuestOptions.class);
         } catch (JsonProcessingException e) {

@@ -46,6 +46,15 @@ final class SearchText {
         return terms;
     }
 
+    /** The message_text rowid of a quest's event: the quest's pk in the high bits, the event's seq in the low. */
+    static long messageRowid(long questPk, long seq) {
+        return (questPk << 32) | seq;
+    }
+
+    /** SQL for the message_text rowids of one quest's messages (parameters: quest pk, quest id); see {@link #of}. */
+    static final String MESSAGE_ROWIDS_OF_QUEST = "SELECT (? << 32) | seq FROM events WHERE quest_id = ?"
+            + " AND type IN ('user.message', 'agent.message')";
+
     private static String blank(String text) {
         return text.isBlank() ? null : text;
     }

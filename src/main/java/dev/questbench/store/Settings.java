@@ -48,7 +48,8 @@ public final class Settings {
             throw new IllegalArgumentException("setting " + setting.key() + " cannot be stored as JSON", e);
         }
         writer.submit("save setting " + setting.key(), context -> context.update(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                        + " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 setting.key(), json));
     }
 

@@ -91,6 +91,11 @@ public final class Store implements AutoCloseable {
         return blobs;
     }
 
+    /** Schedules and their run history (stateless over the same writer and readers, so made on demand). */
+    public ScheduleRepository schedules() {
+        return new ScheduleRepository(writer, readers);
+    }
+
     /** Commits pending writes, delivers pending notifications, checkpoints the WAL and releases the folder. */
     @Override
     public void close() {

@@ -120,7 +120,8 @@ class StoreRoundTripTest {
             String prefix = "{\"type\":\"agent.thinking\",\"text\":\"";
             String text = "z".repeat(EventRows.MAX_INLINE_BODY - prefix.length() - 2);
             JournalEntry entry = store.journal().append(quest.id(), new QuestEvent.AgentThinking(text));
-            assertEquals(text, ((QuestEvent.AgentThinking) store.journal().get(entry.id()).orElseThrow().event()).text());
+            QuestEvent back = store.journal().get(entry.id()).orElseThrow().event();
+            assertEquals(text, ((QuestEvent.AgentThinking) back).text());
         }
         assertTrue(Files.notExists(dir.resolve("blobs")) || Files.list(dir.resolve("blobs")).findAny().isEmpty());
     }

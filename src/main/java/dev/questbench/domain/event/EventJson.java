@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * Reads and writes events as JSON objects with {@code type} first and snake_case fields, the shape the
@@ -26,6 +28,14 @@ public final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
+
+    /** One reader per event class, so reading does not look the type up again for every event. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private EventJson() {
     }
@@ -77,12 +87,13 @@ public final class EventJson {
         if (eventClass == null) {
             return new QuestEvent.Unknown(type, object.deepCopy());
         }
-        ObjectNode body = object.deepCopy();
-        body.remove("type");
         try {
-            return MAPPER.treeToValue(body, eventClass);
+            // No record has a "type" component, so the field is ignored like any unknown one: no copy needed.
+            return READERS.get(eventClass).readValue(object);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + type + " is malformed: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event " + type + " is malformed: " + e.getMessage(), e);
         }
     }
 }

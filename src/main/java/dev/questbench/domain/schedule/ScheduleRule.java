@@ -1,6 +1,7 @@
 package dev.questbench.domain.schedule;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.DayOfWeek;
@@ -31,6 +32,27 @@ public sealed interface ScheduleRule {
 
     /** Intervals shorter than this would flood the board with quests. */
     Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+    /** Which kind of rule this is, for the form's type picker. */
+    @JsonIgnore
+    default ScheduleKind kind() {
+        if (this instanceof OneTime) {
+            return ScheduleKind.ONE_TIME;
+        }
+        if (this instanceof Interval) {
+            return ScheduleKind.INTERVAL;
+        }
+        if (this instanceof Hourly) {
+            return ScheduleKind.HOURLY;
+        }
+        if (this instanceof Daily) {
+            return ScheduleKind.DAILY;
+        }
+        if (this instanceof Weekly) {
+            return ScheduleKind.WEEKLY;
+        }
+        return this instanceof Monthly ? ScheduleKind.MONTHLY : ScheduleKind.CRON;
+    }
 
     /** Once, at a local date and time. */
     record OneTime(LocalDateTime at) implements ScheduleRule {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param startedAt    when it started; null for a Missed entry
  * @param finishedAt   when its outcome was known; null while Running
  * @param questId      the quest it started or continued; null when it never started
- * @param afterEventId the quest's last journal event before this run's message, or null: the run's outcome is
- *                     read from the events after it (lets a run be followed again after a restart)
+ * @param afterSeq     the quest's last journal sequence number before this run's message (0 for a new quest):
+ *                     the run's outcome is read from the events after it, so a restart can pick the run up again
  * @param message      what happened, in words ("Goal met", the error, "Missed 3 runs ..."); may be null
  */
 public record ScheduleRun(
@@ -22,7 +22,7 @@ public record ScheduleRun(
         Instant startedAt,
         Instant finishedAt,
         String questId,
-        String afterEventId,
+        long afterSeq,
         RunState state,
         String message) {
 
@@ -35,23 +35,23 @@ public record ScheduleRun(
 
     /** A run that starts now for the given quest. */
     public static ScheduleRun running(String scheduleId, Instant scheduledFor, Instant now, String questId,
-                                      String afterEventId) {
-        return new ScheduleRun(newId(), scheduleId, scheduledFor, now, null, questId, afterEventId,
+                                      long afterSeq) {
+        return new ScheduleRun(newId(), scheduleId, scheduledFor, now, null, questId, afterSeq,
                 RunState.RUNNING, null);
     }
 
     /** The one entry that stands for every slot missed since {@code firstMissed}. */
     public static ScheduleRun missed(String scheduleId, Instant firstMissed, Instant now, String message) {
-        return new ScheduleRun(newId(), scheduleId, firstMissed, null, now, null, null, RunState.MISSED, message);
+        return new ScheduleRun(newId(), scheduleId, firstMissed, null, now, null, 0, RunState.MISSED, message);
     }
 
     /** A run that could not start at all. */
     public static ScheduleRun failedToStart(String scheduleId, Instant scheduledFor, Instant now, String message) {
-        return new ScheduleRun(newId(), scheduleId, scheduledFor, now, now, null, null, RunState.FAILED, message);
+        return new ScheduleRun(newId(), scheduleId, scheduledFor, now, now, null, 0, RunState.FAILED, message);
     }
 
     public ScheduleRun finish(RunState outcome, String why, Instant at) {
-        return new ScheduleRun(id, scheduleId, scheduledFor, startedAt, at, questId, afterEventId, outcome, why);
+        return new ScheduleRun(id, scheduleId, scheduledFor, startedAt, at, questId, afterSeq, outcome, why);
     }
 
     private static String newId() {

@@ -47,7 +47,12 @@ final class BoardColumnView extends VBox {
         Label empty = new Label(emptyText(column));
         empty.getStyleClass().add("column-empty");
         empty.setWrapText(true);
-        list.setPlaceholder(empty);
+        empty.setMaxWidth(Double.MAX_VALUE);
+        VBox placeholder = new VBox(empty); // at the top of the column, where the first card would be
+        placeholder.setAlignment(Pos.TOP_CENTER);
+        placeholder.setMaxHeight(Double.MAX_VALUE);
+        placeholder.setMaxWidth(Double.MAX_VALUE);
+        list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         getChildren().addAll(header, list);

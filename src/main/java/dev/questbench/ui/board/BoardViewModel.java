@@ -47,6 +47,8 @@ public final class BoardViewModel implements AutoCloseable {
     private final Map<String, QuestSummary> results = new HashMap<>();
     private final Map<String, String> workspaceNames = new HashMap<>();
     private final ObservableList<WorkspaceTab> tabs = FXCollections.observableArrayList();
+    // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
+    private final ObservableList<WorkspaceTab> tabsView = FXCollections.unmodifiableObservableList(tabs);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ObjectProperty<String> workspaceFilter = new SimpleObjectProperty<>(this, "workspaceFilter");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
@@ -74,7 +76,7 @@ public final class BoardViewModel implements AutoCloseable {
     }
 
     public ObservableList<WorkspaceTab> tabs() {
-        return FXCollections.unmodifiableObservableList(tabs);
+        return tabsView;
     }
 
     /** What the user typed in the search box; changes are debounced into {@link #reload()}. */

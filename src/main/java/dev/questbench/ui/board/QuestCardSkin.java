@@ -26,6 +26,7 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
 
     QuestCardSkin(QuestCard card) {
         super(card);
+        consumeMouseEvents(false); // clicks reach the list cell, which opens the quest
         pin.getStyleClass().add("pin");
         title.getStyleClass().add("title");
         title.setWrapText(true);

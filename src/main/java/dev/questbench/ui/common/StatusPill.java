@@ -37,6 +37,7 @@ public final class StatusPill extends Control {
     public StatusPill() {
         getStyleClass().add("status-pill");
         setFocusTraversable(false);
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE); // a badge keeps its size in grids and boxes
     }
 
     public StatusPill(QuestStatus initial) {

@@ -14,6 +14,7 @@ final class StatusPillSkin extends SkinBase<StatusPill> {
 
     StatusPillSkin(StatusPill pill) {
         super(pill);
+        consumeMouseEvents(false);
         Region dot = new Region();
         dot.getStyleClass().add("dot");
         label.getStyleClass().add("text");

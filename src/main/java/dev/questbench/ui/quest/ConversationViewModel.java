@@ -27,6 +27,8 @@ public final class ConversationViewModel implements AutoCloseable {
     private final Store store;
     private final TaskRunner tasks;
     private final ObservableList<JournalEntry> entries = FXCollections.observableArrayList();
+    // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
+    private final ObservableList<JournalEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final List<JournalEntry> heldWhileLoading = new ArrayList<>();
@@ -44,7 +46,7 @@ public final class ConversationViewModel implements AutoCloseable {
     // ---- properties ----------------------------------------------------------------------------
 
     public ObservableList<JournalEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesView;
     }
 
     /** The quest shown, or null for none. */

@@ -13,7 +13,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Summary tab: the selected quest's title, status, workspace, mode, environment, times and event count. */
 public final class QuestSummaryView extends ScrollPane {
@@ -27,6 +32,8 @@ public final class QuestSummaryView extends ScrollPane {
     private final Label created = value();
     private final Label activity = value();
     private final Label events = value();
+    private final VBox content;
+    private final VBox nothingSelected = nothingSelected();
 
     public QuestSummaryView(QuestSummaryViewModel model, ObservableValue<Instant> now) {
         this.model = model;
@@ -41,6 +48,7 @@ public final class QuestSummaryView extends ScrollPane {
         facts.setHgap(16);
         facts.setVgap(10);
         ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().addAll(names, values);
@@ -53,9 +61,9 @@ public final class QuestSummaryView extends ScrollPane {
         row(facts, 6, "Events", events);
         Label progress = new Label("Progress");
         progress.getStyleClass().add("qb-section-title");
-        VBox box = new VBox(14, title, progress, facts);
-        box.getStyleClass().add("summary-box");
-        setContent(box);
+        content = new VBox(14, title, progress, facts);
+        content.getStyleClass().add("summary-box");
+        setContent(content);
         model.summaryProperty().addListener((observable, before, after) -> update());
         model.workspaceProperty().addListener((observable, before, after) -> update());
         now.addListener((observable, before, after) -> update());
@@ -64,8 +72,8 @@ public final class QuestSummaryView extends ScrollPane {
 
     private void update() {
         QuestSummary summary = model.summaryProperty().get();
+        setContent(summary == null ? nothingSelected : content);
         if (summary == null) {
-            title.setText("");
             return;
         }
         Workspace home = model.workspaceProperty().get();
@@ -77,6 +85,19 @@ public final class QuestSummaryView extends ScrollPane {
         created.setText(TimeAgo.exact(summary.quest().createdAt()));
         activity.setText(TimeAgo.format(summary.lastActivityAt(), now.getValue()));
         events.setText(Long.toString(summary.eventCount()));
+    }
+
+    private static VBox nothingSelected() {
+        FontIcon icon = new FontIcon(Feather.INFO);
+        icon.getStyleClass().add("qb-empty-icon");
+        Label text = new Label("Select a quest to see its progress, workspace and activity here.");
+        text.setWrapText(true);
+        text.setMaxWidth(240);
+        VBox box = new VBox(10, icon, text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("qb-placeholder");
+        box.setPadding(new Insets(48, 16, 16, 16));
+        return box;
     }
 
     private static Label value() {

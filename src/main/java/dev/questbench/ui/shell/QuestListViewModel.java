@@ -30,6 +30,8 @@ public final class QuestListViewModel implements AutoCloseable {
     private final Map<String, QuestSummary> quests = new HashMap<>();
     private final Map<String, Workspace> workspaces = new HashMap<>();
     private final ObservableList<QuestListRow> rows = FXCollections.observableArrayList();
+    // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
+    private final ObservableList<QuestListRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
 
@@ -45,7 +47,7 @@ public final class QuestListViewModel implements AutoCloseable {
 
     /** Group headers and quest rows, in display order. */
     public ObservableList<QuestListRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The quest's current summary, if the list knows it. */

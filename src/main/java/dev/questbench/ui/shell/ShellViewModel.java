@@ -57,7 +57,7 @@ public final class ShellViewModel implements AutoCloseable {
         Settings settings = store.settings();
         theme.set(settings.get(ShellSettings.THEME));
         functionAreaCollapsed.set(settings.get(ShellSettings.FUNCTION_AREA_COLLAPSED));
-        view.set(MainView.valueOf(settings.get(ShellSettings.LAST_VIEW)));
+        view.set(MainView.BOARD.name().equals(settings.get(ShellSettings.LAST_VIEW)) ? MainView.BOARD : MainView.QUEST);
         selectedQuestId.set(settings.get(ShellSettings.SELECTED_QUEST));
         selectedQuestId.addListener((observable, before, id) -> showQuest(id));
         theme.addListener((observable, before, after) -> remember(() -> settings.set(ShellSettings.THEME, after)));

@@ -52,7 +52,9 @@ CREATE TABLE events (
 
 CREATE INDEX events_by_type ON events (quest_id, type, seq);
 
--- Contentless indexes: the text lives in quests/events; rowid = quests.pk or events.pk.
+-- Contentless full-text indexes: the text itself lives in quests and events.
+-- quest_text rowid = quests.pk; message_text rowid = (quests.pk << 32) | events.seq, so a search reads the
+-- quest straight from the rowid without visiting the events.
 CREATE VIRTUAL TABLE quest_text USING fts5 (title, prompt, content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE message_text USING fts5 (text, content = '', contentless_delete = 1,

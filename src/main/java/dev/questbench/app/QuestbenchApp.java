@@ -1,0 +1,116 @@
+package dev.questbench.app;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.questbench.store.Store;
+import dev.questbench.store.StoreException;
+import dev.questbench.ui.common.FxDialogService;
+import dev.questbench.ui.common.FxTaskRunner;
+import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.shell.MainWindow;
+import dev.questbench.ui.shell.SystemTheme;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: opens the store off the FX thread (in {@code init}), asks the OS for its theme
+ * meanwhile, shows the main window, and closes the store when the window goes away.
+ */
+public final class QuestbenchApp extends Application {
+    private static volatile Path dataDir;
+    private static volatile boolean startupMetrics;
+
+    private Store store;
+    private StoreException storeFailure;
+    private boolean systemDark;
+    private TaskRunner tasks;
+    private MainWindow window;
+
+    /** Called by {@link DesktopApp} before {@link Application#launch}. */
+    static void configure(Path folder, boolean printStartup) {
+        dataDir = folder;
+        startupMetrics = printStartup;
+    }
+
+    @Override
+    public void init() {
+        CompletableFuture<Boolean> theme = CompletableFuture.supplyAsync(
+                () -> SystemTheme.prefersDark(Duration.ofMillis(1500)));
+        try {
+            store = Store.open(dataDir);
+        } catch (StoreException e) {
+            storeFailure = e;
+        }
+        try {
+            systemDark = theme.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            systemDark = false; // unknown means light
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (storeFailure != null) {
+            showStoreFailure(storeFailure);
+            Platform.exit();
+            return;
+        }
+        tasks = new FxTaskRunner(2);
+        window = new MainWindow(stage, store, tasks, new FxDialogService(() -> stage), systemDark);
+        stage.show();
+        if (startupMetrics) {
+            reportFirstFrame();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static void showStoreFailure(StoreException failure) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage(), ButtonType.CLOSE);
+        alert.setTitle("Questbench");
+        alert.setHeaderText("Questbench cannot open its data folder");
+        alert.getDialogPane().setMinWidth(520);
+        alert.showAndWait();
+    }
+
+    /**
+     * Prints the time from JVM start to the first rendered frame. The second pulse after {@code show()} runs
+     * once the first frame has been rendered, so its timer tick marks it.
+     */
+    private static void reportFirstFrame() {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    long millis = System.currentTimeMillis() - jvmStart;
+                    System.out.println("startup: first frame after " + millis
+                            + " ms (JVM start → first pulse rendered)");
+                }
+            }
+        }.start();
+    }
+}

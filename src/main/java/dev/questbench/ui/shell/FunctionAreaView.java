@@ -1,0 +1,55 @@
+package dev.questbench.ui.shell;
+
+import dev.questbench.ui.quest.QuestSummaryView;
+import dev.questbench.ui.quest.QuestSummaryViewModel;
+import java.time.Instant;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The right column: Summary, Review and Preview tabs about the selected quest. */
+final class FunctionAreaView extends TabPane {
+
+    FunctionAreaView(QuestSummaryViewModel summary, ObservableValue<Instant> now) {
+        setId("function-area");
+        getStyleClass().add("function-area");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        setMinWidth(0);
+        getTabs().addAll(
+                tab("Summary", Feather.INFO, new QuestSummaryView(summary, now)),
+                tab("Review", Feather.GIT_PULL_REQUEST, placeholder(Feather.GIT_PULL_REQUEST, "Review",
+                        "Diffs of what the agent changed, with accept and reject per file and hunk, "
+                                + "arrive with the review issue.")),
+                tab("Preview", Feather.EYE, placeholder(Feather.EYE, "Preview",
+                        "Previews of the pages, documents and images a quest produces "
+                                + "arrive with the preview issue.")));
+    }
+
+    private static Tab tab(String name, Ikon icon, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setGraphic(new FontIcon(icon));
+        tab.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    private static Node placeholder(Ikon icon, String title, String text) {
+        FontIcon glyph = new FontIcon(icon);
+        glyph.getStyleClass().add("qb-empty-icon");
+        Label heading = new Label(title + " is not here yet");
+        heading.getStyleClass().add("qb-placeholder-title");
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(260);
+        VBox box = new VBox(10, glyph, heading, body);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("qb-placeholder");
+        return box;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.questbench.ui.shell;
+
+import dev.questbench.ui.common.Command;
+import dev.questbench.ui.newquest.NewQuestDialog;
+import dev.questbench.ui.newquest.NewQuestViewModel;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The window's commands, defined once for the menu bar, the buttons and the shortcuts. */
+final class ShellCommands {
+    final Command newQuest;
+    final Command openWorkspace;
+    final Command quit;
+    final Command toggleBoard;
+    final Command toggleFunctionArea;
+
+    ShellCommands(ShellViewModel shell, Runnable quitAction) {
+        newQuest = Command.named("New Quest").icon(Feather.PLUS).shortcut("Shortcut+N")
+                .does(() -> newQuest(shell));
+        openWorkspace = Command.named("Open Workspace…").icon(Feather.FOLDER_PLUS).shortcut("Shortcut+O")
+                .does(shell::openWorkspace);
+        quit = Command.named("Quit").icon(Feather.LOG_OUT).shortcut("Shortcut+Q").does(quitAction);
+        toggleBoard = Command.named("My Quests Board").icon(Feather.COLUMNS).shortcut("Shortcut+B")
+                .does(shell::toggleBoard);
+        toggleFunctionArea = Command.named("Toggle Function Area").icon(Feather.SIDEBAR).shortcut("Shortcut+Alt+B")
+                .executableWhen(Bindings.equal(shell.viewProperty(), MainView.QUEST))
+                .does(shell::toggleFunctionArea);
+    }
+
+    /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
+    private static void newQuest(ShellViewModel shell) {
+        NewQuestViewModel form = new NewQuestViewModel(shell.store(), shell.tasks(), shell.dialogs(),
+                shell.lastFolder());
+        // Shown after the current event: a dialog's nested loop must not run inside a key or menu handler.
+        Platform.runLater(() -> shell.dialogs().showAndWait(new NewQuestDialog(form)).ifPresent(id -> {
+            shell.rememberFolder(form.folderProperty().get());
+            shell.openQuest(id);
+        }));
+    }
+}

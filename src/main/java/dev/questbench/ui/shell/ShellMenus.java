@@ -1,0 +1,49 @@
+package dev.questbench.ui.shell;
+
+import dev.questbench.ui.common.CommandControls;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+
+/** The menu bar: File (New Quest, Open Workspace, Quit) and View (board, function area, Theme). */
+final class ShellMenus {
+    private ShellMenus() {
+    }
+
+    static MenuBar build(ShellCommands commands, ObjectProperty<ThemePreference> theme) {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                CommandControls.menuItem(commands.newQuest),
+                CommandControls.menuItem(commands.openWorkspace),
+                new SeparatorMenuItem(),
+                CommandControls.menuItem(commands.quit));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(
+                CommandControls.menuItem(commands.toggleBoard),
+                CommandControls.menuItem(commands.toggleFunctionArea),
+                new SeparatorMenuItem(),
+                themeMenu(theme));
+        MenuBar bar = new MenuBar(file, view);
+        bar.setUseSystemMenuBar(true); // the global menu bar on macOS; a normal bar elsewhere
+        return bar;
+    }
+
+    private static Menu themeMenu(ObjectProperty<ThemePreference> theme) {
+        Menu menu = new Menu("Theme");
+        ToggleGroup group = new ToggleGroup();
+        for (ThemePreference preference : ThemePreference.values()) {
+            RadioMenuItem item = new RadioMenuItem(preference.label());
+            item.setToggleGroup(group);
+            item.setUserData(preference);
+            item.setSelected(theme.get() == preference);
+            item.setOnAction(event -> theme.set(preference));
+            menu.getItems().add(item);
+        }
+        theme.addListener((observable, before, after) -> group.getToggles()
+                .forEach(toggle -> toggle.setSelected(toggle.getUserData() == after)));
+        return menu;
+    }
+}

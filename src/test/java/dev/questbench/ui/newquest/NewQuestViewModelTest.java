@@ -1,0 +1,82 @@
+package dev.questbench.ui.newquest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestMode;
+import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.QuestSummary;
+import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.DirectTaskRunner;
+import dev.questbench.ui.common.FxDialogService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewQuestViewModelTest {
+    @TempDir
+    Path dir;
+    private Store store;
+    private NewQuestViewModel form;
+
+    @BeforeEach
+    void openStore() {
+        store = Store.open(dir.resolve("data"));
+        form = new NewQuestViewModel(store, new DirectTaskRunner(), new FxDialogService(() -> null), null);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void anEmptyPromptIsExplainedAndNothingIsCreated() {
+        AtomicReference<String> created = new AtomicReference<>();
+        form.promptProperty().set("   ");
+        form.create(created::set);
+
+        assertNull(created.get());
+        assertEquals("Describe the goal: what should the agent do?", form.problemProperty().get());
+        assertEquals(List.of(), store.quests().list(dev.questbench.store.QuestQuery.ALL));
+    }
+
+    @Test
+    void worktreeFallsBackToLocalWhenTheWorkspaceIsCleared() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        form.folderProperty().set(project);
+        form.environmentProperty().set(QuestEnvironment.WORKTREE);
+        form.folderProperty().set(null);
+
+        assertEquals(QuestEnvironment.LOCAL, form.environmentProperty().get());
+    }
+
+    @Test
+    void createsAQueuedQuestInItsWorkspaceWithThePromptAsFirstMessage() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("shop"));
+        AtomicReference<String> created = new AtomicReference<>();
+        form.promptProperty().set("Add pagination to the orders table\nand test it");
+        form.folderProperty().set(project);
+        form.modeProperty().set(QuestMode.EXPERTS);
+        form.create(created::set);
+
+        assertNotNull(created.get());
+        QuestSummary summary = store.quests().summary(created.get()).orElseThrow();
+        assertEquals(QuestStatus.QUEUED, summary.status());
+        assertEquals("Add pagination to the orders table", summary.quest().title());
+        assertEquals(QuestMode.EXPERTS, summary.quest().mode());
+        assertEquals("shop", store.workspaces().get(summary.quest().workspaceId()).orElseThrow().name());
+        List<JournalEntry> journal = store.journal().readLast(created.get(), 10);
+        assertEquals(List.of(QuestEvent.UserMessage.text("Add pagination to the orders table\nand test it")),
+                journal.stream().map(JournalEntry::event).toList());
+    }
+}
