@@ -12,12 +12,11 @@ public final class DesktopApp {
      * Opens the store in {@code dataDir} and shows the main window; returns when the window closes.
      * A store that cannot be opened is reported in a dialog, not a stack trace.
      *
-     * @param startupMetrics print the time from JVM start to the first rendered frame on stdout
-     * @param launchNanos    {@link System#nanoTime()} when {@code main} began (the JVM start itself comes
-     *                       from the runtime MX bean, which also counts JVM boot)
+     * @param startupMetrics print the time from start to the first rendered frame on stdout
+     * @param launchNanos    when the process (or JVM) started, on the {@link System#nanoTime()} scale
      */
     public static void launch(Path dataDir, boolean startupMetrics, long launchNanos) {
-        QuestbenchApp.configure(dataDir, startupMetrics);
+        QuestbenchApp.configure(dataDir, startupMetrics, launchNanos);
         Application.launch(QuestbenchApp.class);
     }
 }

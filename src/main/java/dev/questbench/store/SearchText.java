@@ -14,6 +14,10 @@ final class SearchText {
     /** Separators as the FTS5 unicode61 tokenizer sees them: anything but letters, digits and private use. */
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{Co}]+");
 
+    /** SQL for the message_text rowids of a quest's messages (parameters: quest pk, quest id); see {@link #of}. */
+    static final String MESSAGE_ROWIDS_OF_QUEST = "SELECT (? << 32) | seq FROM events WHERE quest_id = ?"
+            + " AND type IN ('user.message', 'agent.message')";
+
     private SearchText() {
     }
 
@@ -50,10 +54,6 @@ final class SearchText {
     static long messageRowid(long questPk, long seq) {
         return (questPk << 32) | seq;
     }
-
-    /** SQL for the message_text rowids of one quest's messages (parameters: quest pk, quest id); see {@link #of}. */
-    static final String MESSAGE_ROWIDS_OF_QUEST = "SELECT (? << 32) | seq FROM events WHERE quest_id = ?"
-            + " AND type IN ('user.message', 'agent.message')";
 
     private static String blank(String text) {
         return text.isBlank() ? null : text;

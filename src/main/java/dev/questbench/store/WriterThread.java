@@ -114,9 +114,8 @@ final class WriterThread implements AutoCloseable {
             StoreException failure = new StoreException("Could not save to the database: " + e.getMessage()
                     + ". Nothing from this write was kept.", e);
             batch.forEach(task -> task.result.completeExceptionally(failure)); // no-op for those already failed
-            if (e instanceof VirtualMachineError error) {
-                throw error;
-            }
+            // The thread keeps going even after an Error: a dead writer would leave every later caller waiting.
+            LOG.log(System.Logger.Level.ERROR, "a store write failed and was rolled back", e);
         }
     }
 

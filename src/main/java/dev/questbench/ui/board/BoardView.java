@@ -77,9 +77,23 @@ public final class BoardView extends BorderPane {
     }
 
     private void rebuildTabs() {
+        if (tabBar.getChildren().size() == model.tabs().size()) {
+            // Same tabs, new counts (every search changes them): relabel instead of rebuilding nodes.
+            boolean same = true;
+            for (int i = 0; same && i < model.tabs().size(); i++) {
+                same = Objects.equals(tabBar.getChildren().get(i).getUserData(), model.tabs().get(i).workspaceId());
+            }
+            if (same) {
+                for (int i = 0; i < model.tabs().size(); i++) {
+                    ((ToggleButton) tabBar.getChildren().get(i)).setText(model.tabs().get(i).label());
+                }
+                return;
+            }
+        }
         tabBar.getChildren().clear();
         for (WorkspaceTab tab : model.tabs()) {
             ToggleButton button = new ToggleButton(tab.label());
+            button.setUserData(tab.workspaceId());
             button.getStyleClass().add("workspace-tab");
             button.setId("tab-" + (tab.workspaceId() == null ? "all" : tab.workspaceId().isEmpty() ? "none"
                     : tab.workspaceId().toLowerCase(Locale.ROOT)));

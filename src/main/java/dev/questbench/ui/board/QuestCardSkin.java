@@ -29,10 +29,9 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         consumeMouseEvents(false); // clicks reach the list cell, which opens the quest
         pin.getStyleClass().add("pin");
         title.getStyleClass().add("title");
-        title.setWrapText(true);
-        title.setMaxHeight(Region.USE_PREF_SIZE);
+        title.setMinWidth(0); // one line, cut with an ellipsis: every card has the same height
         description.getStyleClass().add("description");
-        description.setWrapText(true);
+        description.setMinWidth(0);
         description.setTextOverrun(OverrunStyle.ELLIPSIS);
         workspace.getStyleClass().add("workspace");
         workspace.setGraphic(new FontIcon(Feather.FOLDER));
@@ -73,8 +72,7 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         title.setText(quest.title());
         String text = descriptionOf(quest);
         description.setText(text);
-        description.setVisible(!text.isEmpty());
-        description.setManaged(!text.isEmpty());
+        description.setVisible(!text.isEmpty()); // still managed, so every card keeps the same height
         workspace.setText(card.workspaceNameProperty().get());
         updateActivity();
     }

@@ -4,7 +4,6 @@ import dev.questbench.domain.event.JournalEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -38,12 +37,8 @@ final class JournalEntryCell extends ListCell<JournalEntry> {
         meta.setAlignment(Pos.BASELINE_LEFT);
         bubble = new VBox(4, meta, body);
         bubble.getStyleClass().add("bubble");
-        bubble.setMaxWidth(Region.USE_PREF_SIZE);
+        bubble.setMaxWidth(760); // fits short messages, wraps long ones; the row shrinks it to the cell
         bubbleRow = new HBox(bubble);
-        // Bubbles fit their text up to 80% of the conversation (and 760 px), then wrap.
-        bubble.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(
-                Math.min(760, widthProperty().get() * 0.8), bubbleWidthFor(body.getText())), widthProperty(),
-                body.textProperty()));
         status.getStyleClass().add("status-line");
         status.setWrapText(true);
         statusRow = new HBox(status);
@@ -73,13 +68,6 @@ final class JournalEntryCell extends ListCell<JournalEntry> {
             status.setText(text + "  ·  " + TIME.format(entry.processedAt()));
             setGraphic(statusRow);
         }
-    }
-
-    /** The width the text needs on one line, plus the bubble's padding. */
-    private double bubbleWidthFor(String text) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text == null ? "" : text);
-        probe.setFont(body.getFont());
-        return Math.max(180, probe.getLayoutBounds().getWidth() + 34);
     }
 
     private static PseudoClass pseudo(EntryText.Kind kind) {

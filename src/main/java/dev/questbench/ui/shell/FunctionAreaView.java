@@ -23,18 +23,18 @@ final class FunctionAreaView extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setMinWidth(0);
         getTabs().addAll(
-                tab("Summary", Feather.INFO, new QuestSummaryView(summary, now)),
-                tab("Review", Feather.GIT_PULL_REQUEST, placeholder(Feather.GIT_PULL_REQUEST, "Review",
+                tab("Summary", new QuestSummaryView(summary, now)),
+                tab("Review", placeholder(Feather.GIT_PULL_REQUEST, "Review",
                         "Diffs of what the agent changed, with accept and reject per file and hunk, "
                                 + "arrive with the review issue.")),
-                tab("Preview", Feather.EYE, placeholder(Feather.EYE, "Preview",
+                tab("Preview", placeholder(Feather.EYE, "Preview",
                         "Previews of the pages, documents and images a quest produces "
                                 + "arrive with the preview issue.")));
     }
 
-    private static Tab tab(String name, Ikon icon, Node content) {
+    /** Text-only tabs: all three fit a narrow function area without an overflow menu. */
+    private static Tab tab(String name, Node content) {
         Tab tab = new Tab(name, content);
-        tab.setGraphic(new FontIcon(icon));
         tab.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
         return tab;
     }

@@ -6,7 +6,7 @@ import dev.questbench.store.Setting;
 final class ShellSettings {
     static final Setting<WindowBounds> WINDOW = Setting.of("ui.window", WindowBounds.class, WindowBounds.DEFAULT);
     /** Outer divider (quest list | main area), then inner (conversation | function area). */
-    static final Setting<double[]> DIVIDERS = Setting.of("ui.dividers", double[].class, new double[] {0.2, 0.74});
+    static final Setting<double[]> DIVIDERS = Setting.of("ui.dividers", double[].class, new double[] {0.19, 0.72});
     static final Setting<Boolean> FUNCTION_AREA_COLLAPSED =
             Setting.of("ui.functionArea.collapsed", Boolean.class, Boolean.FALSE);
     static final Setting<String> LAST_VIEW = Setting.of("ui.lastView", String.class, MainView.QUEST.name());

@@ -51,7 +51,7 @@ final class ShellView extends BorderPane {
 
         questArea = new SplitPane(centre, functionArea);
         questArea.getStyleClass().add("quest-area");
-        functionDivider = dividers.length > 1 ? dividers[1] : 0.74;
+        functionDivider = dividers.length > 1 ? dividers[1] : 0.72;
         questArea.setDividerPositions(functionDivider);
         board = new BoardView(model.board(), now, model::openQuest);
         StackPane main = new StackPane(questArea, board);
@@ -59,7 +59,7 @@ final class ShellView extends BorderPane {
 
         columns = new SplitPane(list, main);
         columns.setId("columns");
-        columns.setDividerPositions(dividers.length > 0 ? dividers[0] : 0.2);
+        columns.setDividerPositions(dividers.length > 0 ? dividers[0] : 0.19);
         SplitPane.setResizableWithParent(list, false);
         list.setMinWidth(200);
         setCenter(columns);
