@@ -32,10 +32,16 @@ final class DerivedColumns {
         events.setString(1, questId);
         QuestStatus status = QuestStatus.INITIAL;
         long count = 0;
+        long inputTokens = 0;
+        long outputTokens = 0;
         try (ResultSet rows = events.executeQuery()) {
             while (rows.next()) {
                 QuestEvent event = EventJson.read(body(rows.getString(3), rows.getString(4), blobs));
                 status = status.next(event);
+                if (event instanceof QuestEvent.ModelRequestEnd end && end.usage() != null) {
+                    inputTokens += end.usage().inputTokens();
+                    outputTokens += end.usage().outputTokens();
+                }
                 count++;
                 lastActivity = Math.max(lastActivity, rows.getLong(2));
                 String text = SearchText.of(event);
@@ -45,8 +51,9 @@ final class DerivedColumns {
                 }
             }
         }
-        context.update("UPDATE quests SET status = ?, event_count = ?, last_activity_at = ? WHERE pk = ?",
-                status.name(), count, lastActivity, questPk);
+        context.update("UPDATE quests SET status = ?, event_count = ?, last_activity_at = ?, input_tokens = ?,"
+                + " output_tokens = ? WHERE pk = ?", status.name(), count, lastActivity, inputTokens, outputTokens,
+                questPk);
     }
 
     private static String body(String inline, String blobRef, BlobStore blobs) {

@@ -135,11 +135,13 @@ public final class EventJournal {
     /** On the writer: numbers the events after the quest's last one and folds its status, in one transaction. */
     private static List<JournalEntry> insert(WriteContext context, String questId, List<EventRows.Prepared> events)
             throws SQLException {
-        PreparedStatement state = context.prepare("SELECT pk, status, event_count FROM quests WHERE id = ?");
+        PreparedStatement state = context.prepare("SELECT pk, status, event_count, input_tokens, output_tokens FROM quests WHERE id = ?");
         state.setString(1, questId);
         long questPk;
         QuestStatus status;
         long seq;
+        long inputTokens;
+        long outputTokens;
         try (ResultSet row = state.executeQuery()) {
             if (!row.next()) {
                 throw new StoreException("Cannot save events: quest " + questId + " does not exist (it may have"
@@ -148,6 +150,8 @@ public final class EventJournal {
             questPk = row.getLong(1);
             status = QuestStatus.valueOf(row.getString(2));
             seq = row.getLong(3);
+            inputTokens = row.getLong(4);
+            outputTokens = row.getLong(5);
         }
         Instant now = Instant.now();
         long nowNanos = Times.toNanos(now);
@@ -157,6 +161,10 @@ public final class EventJournal {
             String id = Ids.event();
             seq++;
             status = status.next(event.event());
+            if (event.event() instanceof QuestEvent.ModelRequestEnd end && end.usage() != null) {
+                inputTokens += end.usage().inputTokens();
+                outputTokens += end.usage().outputTokens();
+            }
             insert.setString(1, id);
             insert.setString(2, questId);
             insert.setLong(3, seq);
@@ -170,8 +178,8 @@ public final class EventJournal {
             }
             entries.add(new JournalEntry(id, questId, seq, now, event.event()));
         }
-        context.update("UPDATE quests SET status = ?, event_count = ?, last_activity_at = ? WHERE id = ?",
-                status.name(), seq, nowNanos, questId);
+        context.update("UPDATE quests SET status = ?, event_count = ?, last_activity_at = ?, input_tokens = ?,"
+                + " output_tokens = ? WHERE id = ?", status.name(), seq, nowNanos, inputTokens, outputTokens, questId);
         context.appended(entries);
         context.touched(questId);
         return entries;

@@ -11,7 +11,7 @@ import java.util.List;
 /** The numbered schema scripts in {@code migrations/}, applied in order, tracked with {@code PRAGMA user_version}. */
 final class Migrations {
     /** In order; the file {@code Vnnn__…} is schema version nnn, which must equal its position here. */
-    static final List<String> FILES = List.of("V001__initial.sql", "V002__schedules.sql");
+    static final List<String> FILES = List.of("V001__initial.sql", "V002__schedules.sql", "V003__usage.sql");
 
     private Migrations() {
     }

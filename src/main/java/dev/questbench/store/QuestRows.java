@@ -18,7 +18,7 @@ final class QuestRows {
     private static final System.Logger LOG = System.getLogger(QuestRows.class.getName());
     static final String COLUMNS = "q.id, q.title, q.prompt, q.workspace_id, q.backend, q.model, q.mode,"
             + " q.environment, q.options, q.pinned, q.archived, q.read, q.created_at, q.updated_at, q.status,"
-            + " q.last_activity_at, q.event_count";
+            + " q.last_activity_at, q.event_count, q.input_tokens, q.output_tokens";
     static final String BY_ID = "SELECT " + COLUMNS + " FROM quests q WHERE q.id = ?";
     static final String INSERT = "INSERT INTO quests (title, prompt, workspace_id, backend, model, mode,"
             + " environment, options, pinned, archived, read, updated_at, id, created_at, status,"
@@ -39,7 +39,7 @@ final class QuestRows {
                 row.getBoolean(11), row.getBoolean(12), Times.fromNanos(row.getLong(13)),
                 Times.fromNanos(row.getLong(14)));
         return new QuestSummary(quest, QuestStatus.valueOf(row.getString(15)), Times.fromNanos(row.getLong(16)),
-                row.getLong(17));
+                row.getLong(17), row.getLong(18), row.getLong(19));
     }
 
     static Optional<QuestSummary> find(CachingConnection connection, String questId) throws SQLException {

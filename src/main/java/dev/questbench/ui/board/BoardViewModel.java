@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -243,18 +242,5 @@ public final class BoardViewModel implements AutoCloseable {
             sizes.put(column, column(column).size());
         }
         return sizes;
-    }
-
-    /** The card's position in its column, for tests and for the view's scroll-to. */
-    int indexOf(String questId) {
-        for (BoardColumn column : BoardColumn.values()) {
-            ObservableList<QuestSummary> list = column(column);
-            for (int i = 0; i < list.size(); i++) {
-                if (Objects.equals(list.get(i).id(), questId)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 }

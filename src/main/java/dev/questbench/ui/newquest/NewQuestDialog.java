@@ -12,7 +12,6 @@ import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -159,10 +158,5 @@ public final class NewQuestDialog extends Dialog<String> {
                 group.selectToggle(before);
             }
         });
-    }
-
-    /** For tests: the node with this fx:id in the form. */
-    Node field(String id) {
-        return getDialogPane().lookup("#" + id);
     }
 }

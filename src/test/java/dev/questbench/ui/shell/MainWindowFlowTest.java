@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class MainWindowFlowTest {
 
     @Test
     void theLayoutAndLastViewAreRememberedAcrossWindows(FxRobot robot) throws Exception {
-        robot.clickOn("#board-button");
+        robot.clickOn("#empty-state");
+        robot.push(KeyCode.SHORTCUT, KeyCode.B); // the menu's shortcut for My Quests board
         waitUntil(() -> window.model().viewProperty().get() == MainView.BOARD);
         WaitForAsyncUtils.asyncFx(() -> {
             window.model().toggleFunctionArea();
