@@ -8,7 +8,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-resources="$here/../src/main/resources/dev/questbench/icons"
+resources="$(cd "$here/.." && pwd)/src/main/resources/dev/questbench/icons"
 
 if ! command -v rsvg-convert >/dev/null 2>&1; then
   echo "build-icons.sh: rsvg-convert is missing; install it (Debian/Ubuntu: apt-get install librsvg2-bin)." >&2

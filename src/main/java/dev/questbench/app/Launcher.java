@@ -26,7 +26,12 @@ public final class Launcher {
         System.exit(status);
     }
 
-    /** Runs the command line and returns the exit status; the desktop mode returns when its window closes. */
+    /**
+     * Runs the command line and returns the exit status; the desktop mode returns when its window closes.
+     *
+     * @param launchNanos {@link System#nanoTime()} when {@code main} began; {@code --startup-metrics} replaces it
+     *                    with the process start
+     */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, long launchNanos) {
         CommandLine commandLine;
         try {
@@ -65,6 +70,7 @@ public final class Launcher {
             return EXIT_FAILURE;
         }
         Path dataDir = DataDirectory.resolve(commandLine.dataDir());
+        // --startup-metrics counts from the process start (JVM boot included), as a user sees a cold start.
         long startNanos = commandLine.startupMetrics() ? StartClock.processStartNanos() : launchNanos;
         DesktopApp.launch(dataDir, commandLine.startupMetrics(), startNanos);
         return EXIT_OK;

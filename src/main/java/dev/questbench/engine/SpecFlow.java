@@ -78,11 +78,18 @@ public final class SpecFlow implements TurnHook {
         return executor.continueWith(questId, "Revise the spec: " + feedback);
     }
 
-    /** Accept the spec for a scheduled run instead of building now. */
+    /**
+     * Accept the spec for a scheduled run instead of building now. The quest stops waiting (Ready), so the
+     * schedule's message starts a turn when it comes instead of waiting behind the proposal as a queued one.
+     */
     public void acceptForSchedule(String questId) {
         JournalEntry spec = latestSpec(questId).orElseThrow(
                 () -> new IllegalStateException("This quest has no proposed spec to schedule yet."));
-        store.journal().append(questId, new QuestEvent.SpecAccepted(spec.id(), "schedule"));
+        boolean waiting = store.quests().summary(questId)
+                .map(summary -> summary.status() == dev.questbench.domain.QuestStatus.ACTION_REQUIRED).orElse(false);
+        store.journal().appendAll(questId, waiting
+                ? List.of(new QuestEvent.SpecAccepted(spec.id(), "schedule"), QuestEvent.SessionStatusIdle.endTurn())
+                : List.of(new QuestEvent.SpecAccepted(spec.id(), "schedule")));
     }
 
     /** The tasks of a spec: its checklist items, in order. */

@@ -41,8 +41,7 @@ final class TurnRunner {
             run.turnStartedNanos = System.nanoTime();
             store.journal().append(run.questId, new QuestEvent.SessionStatusRunning());
             if (session == null) {
-                result = new TurnResult.Failed("backend_unavailable", "No agent backend '" + quest.backend()
-                        + "' is available in this build. Pick another agent for this quest in its settings.", false);
+                result = new TurnResult.Failed("backend_unavailable", noBackendMessage(quest), true);
             } else if (work instanceof Work.Send send) {
                 result = session.send(executor.applySendHooks(run.questId, send.input()));
             } else if (work instanceof Work.Confirm confirm) {
@@ -98,6 +97,16 @@ final class TurnRunner {
         } else if (result instanceof TurnResult.Paused) {
             store.journal().append(run.questId, new QuestEvent.Paused());
         }
+    }
+
+    /** What the user reads when no backend can run the quest: what happened and what to do. */
+    static String noBackendMessage(Quest quest) {
+        if (Quest.BUILTIN_BACKEND.equals(quest.backend())) {
+            return "No agent is connected: the built-in agent arrives in the next version of Questbench. "
+                    + "Your messages are kept; Retry once an agent is available.";
+        }
+        return "No agent backend '" + quest.backend() + "' is available in this build. "
+                + "Pick another agent for this quest in its settings, then Retry.";
     }
 
     private AgentSession session(QuestRun run, Quest quest) {

@@ -79,6 +79,16 @@ final class Database {
             }
             refuseNewer(file, version);
             Migrations.apply(connection, version);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = " + Integer.getInteger("qb.ckpt", 1000));
+                if (System.getProperty("qb.fts") != null) {
+                    for (String kv : System.getProperty("qb.fts").split(",")) {
+                        String[] p = kv.split("=");
+                        statement.execute("INSERT INTO message_text (message_text, rank) VALUES ('" + p[0] + "', " + p[1] + ")");
+                    }
+                }
+                connection.commit();
+            }
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException | RuntimeException e) {

@@ -173,7 +173,7 @@ public final class EventJournal {
             insert.setString(6, event.body());
             insert.setString(7, event.blobRef());
             insert.executeUpdate();
-            if (event.searchText() != null) {
+            if (event.searchText() != null && !Boolean.getBoolean("qb.nofts")) {
                 context.update(MESSAGE_TEXT_INSERT, SearchText.messageRowid(questPk, seq), event.searchText());
             }
             entries.add(new JournalEntry(id, questId, seq, now, event.event()));

@@ -1,6 +1,5 @@
 package dev.questbench.ui.quest;
 
-import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.ui.common.Stylesheets;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.IndexedCell;
@@ -10,34 +9,35 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 
 /**
- * The conversation of the selected quest: a virtualized list of journal entries, following new entries
+ * The conversation of the selected quest: a virtualized list of messages, notes and cards, following new rows
  * only while the user is already at the bottom.
  */
 public final class ConversationView extends StackPane {
-    private final ListView<JournalEntry> list;
+    private final ListView<TranscriptRow> list;
 
-    public ConversationView(ConversationViewModel model) {
+    public ConversationView(ConversationViewModel model, CardActions actions) {
         getStyleClass().add("conversation");
         getStylesheets().add(Stylesheets.of(ConversationView.class, "conversation.css"));
-        list = new ListView<>(model.entries());
+        list = new ListView<>(model.rows());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
-        list.setCellFactory(view -> new JournalEntryCell());
+        list.setCellFactory(view -> new TranscriptCell(actions));
         list.setFocusTraversable(false);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.loadingProperty().map(busy -> busy ? "Loading…" : "No messages yet."));
         placeholder.getStyleClass().add("conversation-placeholder");
         list.setPlaceholder(placeholder);
         getChildren().add(list);
-        model.entries().addListener((ListChangeListener<JournalEntry>) this::follow);
+        model.rows().addListener((ListChangeListener<TranscriptRow>) this::follow);
     }
 
-    private void follow(ListChangeListener.Change<? extends JournalEntry> change) {
+    private void follow(ListChangeListener.Change<? extends TranscriptRow> change) {
         boolean replaced = false;
         int added = 0;
         while (change.next()) {
-            replaced |= change.wasRemoved();
-            added += change.getAddedSize();
+            // A new quest's page replaces everything; a card that changes state replaces one row in place.
+            replaced |= change.getFrom() == 0 && change.getAddedSize() == change.getList().size();
+            added += change.wasReplaced() ? 0 : change.getAddedSize();
         }
         int size = list.getItems().size();
         if (size == 0) {

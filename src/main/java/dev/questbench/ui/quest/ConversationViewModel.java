@@ -1,5 +1,7 @@
 package dev.questbench.ui.quest;
 
+import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
@@ -11,42 +13,48 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The selected quest's journal as a conversation: the last page on open, then new entries live. Entries
- * that arrive while the page loads are held and merged by sequence number, so none is lost or doubled.
- * (A stand-in until the real transcript of issue 7: no paging back, no streaming deltas.)
+ * The selected quest's journal as conversation rows: the last page on open, then new entries live, with cards
+ * (approvals, errors, interruptions, specs) that know whether they still wait for the user. Entries that
+ * arrive while the page loads are held and merged by sequence number, so none is lost or doubled.
+ * (No paging back and no streaming deltas yet: the full transcript is a later issue.)
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 300;
 
     private final Store store;
     private final TaskRunner tasks;
-    private final ObservableList<JournalEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptRow> rows = FXCollections.observableArrayList();
     // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
-    private final ObservableList<JournalEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableList<TranscriptRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final Transcript transcript = new Transcript(rows);
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<QuestStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final List<JournalEntry> heldWhileLoading = new ArrayList<>();
     private final FxBatcher<List<JournalEntry>, List<List<JournalEntry>>> live;
     private final Subscription subscription;
+    private volatile String watched;
     private long generation;
 
     public ConversationViewModel(Store store, TaskRunner tasks, Executor fxExecutor) {
         this.store = store;
         this.tasks = tasks;
         this.live = FxBatcher.inOrder(fxExecutor, this::applyLive);
-        this.subscription = store.journal().subscribe(live::offer);
+        this.subscription = store.journal().subscribe(this::offer);
     }
 
     // ---- properties ----------------------------------------------------------------------------
 
-    public ObservableList<JournalEntry> entries() {
-        return entriesView;
+    public ObservableList<TranscriptRow> rows() {
+        return rowsView;
     }
 
     /** The quest shown, or null for none. */
@@ -58,6 +66,11 @@ public final class ConversationViewModel implements AutoCloseable {
         return loading.getReadOnlyProperty();
     }
 
+    /** The quest's status as of the last row shown (null while nothing is shown). */
+    public ReadOnlyObjectProperty<QuestStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
     // ---- commands ------------------------------------------------------------------------------
 
     /** Shows this quest's conversation (null: none). */
@@ -67,14 +80,16 @@ public final class ConversationViewModel implements AutoCloseable {
         }
         long asked = ++generation;
         questId.set(id);
-        entries.clear();
+        watched = id;
+        transcript.clear();
         heldWhileLoading.clear();
+        status.set(null);
         if (id == null) {
             loading.set(false);
             return;
         }
         loading.set(true);
-        tasks.run(() -> store.journal().readLast(id, PAGE), page -> loaded(asked, page), failure -> {
+        tasks.run(() -> load(id), page -> loaded(asked, page), failure -> {
             if (asked == generation) {
                 loading.set(false);
             }
@@ -89,14 +104,38 @@ public final class ConversationViewModel implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private void loaded(long asked, List<JournalEntry> page) {
+    /** A page of the journal and the status the quest had once the summary's last event was in. */
+    private record Page(List<JournalEntry> entries, QuestStatus status, long statusSeq) {
+    }
+
+    private Page load(String id) {
+        // The summary first: entries after its last event are folded into the status, none is counted twice.
+        QuestSummary summary = store.quests().summary(id).orElse(null);
+        List<JournalEntry> entries = store.journal().readLast(id, PAGE);
+        return summary == null ? new Page(entries, QuestStatus.INITIAL, 0)
+                : new Page(entries, summary.status(), summary.eventCount());
+    }
+
+    private void offer(List<JournalEntry> batch) {
+        String id = watched;
+        // Only this quest's entries cross to the FX thread: with many quests running, the rest is most of it.
+        for (JournalEntry entry : batch) {
+            if (entry.questId().equals(id)) {
+                live.offer(batch);
+                return;
+            }
+        }
+    }
+
+    private void loaded(long asked, Page page) {
         if (asked != generation) {
             return;
         }
-        entries.setAll(page);
+        transcript.reset(page.entries(), page.status(), page.statusSeq());
         loading.set(false);
-        appendNewer(heldWhileLoading);
+        transcript.append(heldWhileLoading);
         heldWhileLoading.clear();
+        status.set(transcript.status());
     }
 
     private void applyLive(List<List<JournalEntry>> batches) {
@@ -114,23 +153,9 @@ public final class ConversationViewModel implements AutoCloseable {
         }
         if (loading.get()) {
             heldWhileLoading.addAll(mine);
-        } else {
-            appendNewer(mine);
-        }
-    }
-
-    /** Appends entries after the last one shown, in one list change. */
-    private void appendNewer(List<JournalEntry> candidates) {
-        long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
-        List<JournalEntry> newer = new ArrayList<>();
-        for (JournalEntry entry : candidates) {
-            if (entry.seq() > last) {
-                newer.add(entry);
-                last = entry.seq();
-            }
-        }
-        if (!newer.isEmpty()) {
-            entries.addAll(newer);
+        } else if (!mine.isEmpty()) {
+            transcript.append(mine);
+            status.set(transcript.status());
         }
     }
 }

@@ -1,51 +1,27 @@
 package dev.questbench.ui.quest;
 
-import dev.questbench.domain.event.ContentBlock;
+import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.QuestEvent;
 
-/** Says what one journal event means in words a person reads in the conversation. */
+/** Says what a journal event that is not a message or a card means, in words a person reads in the conversation. */
 final class EntryText {
-
-    /** How an entry is drawn: a message bubble, a status line between messages, or a quiet detail line. */
-    enum Kind { USER, AGENT, STATUS, DETAIL }
 
     private EntryText() {
     }
 
-    static Kind kind(QuestEvent event) {
-        if (event instanceof QuestEvent.UserMessage) {
-            return Kind.USER;
-        }
-        if (event instanceof QuestEvent.AgentMessage) {
-            return Kind.AGENT;
-        }
-        String type = event.type();
-        if (type.startsWith("session.") || event instanceof QuestEvent.Paused || event instanceof QuestEvent.Resumed
-                || event instanceof QuestEvent.Interrupted || event instanceof QuestEvent.ScheduledRun) {
-            return Kind.STATUS;
-        }
-        return Kind.DETAIL;
+    /** Status changes (a pill between messages) as opposed to quiet details. */
+    static boolean isStatus(QuestEvent event) {
+        return event.type().startsWith("session.") || event instanceof QuestEvent.Paused
+                || event instanceof QuestEvent.Resumed || event instanceof QuestEvent.ScheduledRun
+                || event instanceof QuestEvent.GoalEvaluated || event instanceof QuestEvent.SpecAccepted;
     }
 
     static String text(QuestEvent event) {
-        if (event instanceof QuestEvent.UserMessage message) {
-            return ContentBlock.plainText(message.content());
-        }
-        if (event instanceof QuestEvent.AgentMessage message) {
-            return ContentBlock.plainText(message.content());
-        }
         if (event instanceof QuestEvent.SessionStatusRunning) {
             return "Agent started working";
         }
         if (event instanceof QuestEvent.SessionStatusIdle idle) {
-            if (idle.requiresAction()) {
-                return "Waiting for your answer";
-            }
-            return idle.stopReason() != null && QuestEvent.SessionStatusIdle.StopReason.STOPPED
-                    .equals(idle.stopReason().type()) ? "Stopped" : "Turn finished";
-        }
-        if (event instanceof QuestEvent.SessionError error) {
-            return "Error: " + (error.error() == null ? "the turn failed" : error.error().message());
+            return idle.requiresAction() ? "Waiting for your answer" : "Turn finished";
         }
         if (event instanceof QuestEvent.Paused) {
             return "Paused";
@@ -53,18 +29,24 @@ final class EntryText {
         if (event instanceof QuestEvent.Resumed) {
             return "Resumed";
         }
-        if (event instanceof QuestEvent.Interrupted) {
-            return "Interrupted when Questbench stopped";
-        }
         if (event instanceof QuestEvent.ScheduledRun run) {
-            return "Scheduled for " + run.runAt();
+            return "Scheduled for " + dev.questbench.ui.common.TimeAgo.exact(run.runAt());
+        }
+        if (event instanceof QuestEvent.GoalEvaluated goal) {
+            return "Goal check, round " + goal.round() + ": " + (goal.met() ? "met" : "not met yet")
+                    + (goal.reason() == null || goal.reason().isBlank() ? "" : " — " + goal.reason());
+        }
+        if (event instanceof QuestEvent.SpecAccepted accepted) {
+            return "schedule".equals(accepted.action()) ? "Spec accepted for a scheduled run" : "Spec accepted: building";
         }
         return detail(event);
     }
 
     private static String detail(QuestEvent event) {
         if (event instanceof QuestEvent.AgentToolUse use) {
-            return "Tool: " + use.name();
+            ToolInput input = ToolInput.of(use.name(), use.input());
+            String what = input.subject().isEmpty() ? use.name() : use.name() + " · " + oneLine(input.subject());
+            return use.evaluatedPermission() == Decision.Permission.DENY ? "Refused by your rules: " + what : what;
         }
         if (event instanceof QuestEvent.AgentToolResult result) {
             return result.isError() ? "Tool failed" : "Tool finished";
@@ -81,6 +63,14 @@ final class EntryText {
         if (event instanceof QuestEvent.Artifact artifact) {
             return "Artifact: " + artifact.path();
         }
+        if (event instanceof QuestEvent.UserInterrupt) {
+            return "You interrupted the agent";
+        }
         return event.type();
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 120 ? flat.substring(0, 119) + "…" : flat;
     }
 }

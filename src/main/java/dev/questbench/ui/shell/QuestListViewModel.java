@@ -1,6 +1,7 @@
 package dev.questbench.ui.shell;
 
 import dev.questbench.domain.Quest;
+import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.Workspace;
 import dev.questbench.store.QuestChange;
@@ -15,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -32,8 +36,10 @@ public final class QuestListViewModel implements AutoCloseable {
     private final ObservableList<QuestListRow> rows = FXCollections.observableArrayList();
     // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
     private final ObservableList<QuestListRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper(this, "attention");
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
+    private Consumer<QuestSummary> onFinishedUnseen = summary -> { };
 
     public QuestListViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor) {
         this.store = store;
@@ -48,6 +54,25 @@ public final class QuestListViewModel implements AutoCloseable {
     /** Group headers and quest rows, in display order. */
     public ObservableList<QuestListRow> rows() {
         return rowsView;
+    }
+
+    /** How many quests need the user: Action Required, Error, Interrupted, or Ready and not opened since. */
+    public ReadOnlyIntegerProperty attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
+    /** Whether a quest counts towards {@link #attentionProperty()}. */
+    public static boolean needsAttention(QuestSummary summary) {
+        return switch (summary.status()) {
+            case ACTION_REQUIRED, ERROR, INTERRUPTED -> true;
+            case READY -> !summary.quest().read();
+            default -> false;
+        };
+    }
+
+    /** Called with a quest whose turn just ended Ready (it was doing something, and is still marked read). */
+    public void setOnFinishedUnseen(Consumer<QuestSummary> handler) {
+        onFinishedUnseen = handler == null ? summary -> { } : handler;
     }
 
     /** The quest's current summary, if the list knows it. */
@@ -87,22 +112,6 @@ public final class QuestListViewModel implements AutoCloseable {
         }
     }
 
-    /** Archives the quest: it leaves the list and the board, and stays in the store. */
-    public void archive(String questId) {
-        change(questId, quest -> quest.withArchived(true, Instant.now()), "Archiving failed");
-    }
-
-    /** Deletes the quest and its journal after the user confirms; files in the workspace stay. */
-    public void delete(String questId) {
-        QuestSummary summary = quests.get(questId);
-        if (summary != null && dialogs.confirm("Delete “" + summary.quest().title() + "”?",
-                "The quest and its conversation are deleted for good. Files in the workspace are not touched.",
-                "Delete")) {
-            tasks.run(() -> store.quests().delete(questId),
-                    failure -> dialogs.showError("Deleting failed", failure.getMessage()));
-        }
-    }
-
     @Override
     public void close() {
         subscription.close();
@@ -124,7 +133,11 @@ public final class QuestListViewModel implements AutoCloseable {
         for (QuestChange change : batch.values()) {
             if (change instanceof QuestChange.Upserted upserted && !upserted.summary().quest().archived()) {
                 QuestSummary summary = upserted.summary();
-                quests.put(summary.id(), summary);
+                QuestSummary before = quests.put(summary.id(), summary);
+                if (before != null && before.status() != QuestStatus.READY && summary.status() == QuestStatus.READY
+                        && summary.quest().read()) {
+                    onFinishedUnseen.accept(summary);
+                }
                 String workspaceId = summary.quest().workspaceId();
                 unknownWorkspace |= workspaceId != null && !workspaces.containsKey(workspaceId);
             } else {
@@ -141,5 +154,6 @@ public final class QuestListViewModel implements AutoCloseable {
     private void publish() {
         List<QuestListRow> next = QuestListRow.build(workspaces.values(), quests.values());
         QuestListRow.patch(rows, next);
+        attention.set((int) quests.values().stream().filter(QuestListViewModel::needsAttention).count());
     }
 }

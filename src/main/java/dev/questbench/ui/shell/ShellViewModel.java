@@ -1,17 +1,25 @@
 package dev.questbench.ui.shell;
 
+import dev.questbench.domain.QuestSummary;
 import dev.questbench.store.Settings;
 import dev.questbench.store.Store;
 import dev.questbench.ui.board.BoardViewModel;
 import dev.questbench.ui.common.Debouncer;
 import dev.questbench.ui.common.DialogService;
+import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.composer.ComposerViewModel;
+import dev.questbench.ui.quest.CardActions;
 import dev.questbench.ui.quest.ConversationViewModel;
+import dev.questbench.ui.quest.GoalViewModel;
+import dev.questbench.ui.quest.QuestActions;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,12 +35,17 @@ import javafx.beans.property.StringProperty;
  */
 public final class ShellViewModel implements AutoCloseable {
     private final Store store;
+    private final QuestEngine engine;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final QuestListViewModel questList;
     private final BoardViewModel board;
     private final ConversationViewModel conversation;
     private final QuestSummaryViewModel summary;
+    private final ComposerViewModel composer;
+    private final GoalViewModel goal;
+    private final QuestActions questActions;
+    private final CardActions cardActions;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
     private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
@@ -41,18 +54,30 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper systemDark = new ReadOnlyBooleanWrapper(this, "systemDark");
     private final BooleanBinding dark = Bindings.createBooleanBinding(
             () -> theme.get().isDark(systemDark.get()), theme, systemDark);
+    private final ObjectBinding<QuestSummary> questInView;
     private Path lastFolder;
 
     /** Create on the FX thread; reads the remembered state synchronously (a few small settings rows). */
-    public ShellViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor,
-                          Debouncer searchDebouncer, boolean systemPrefersDark) {
+    public ShellViewModel(Store store, QuestEngine engine, TaskRunner tasks, DialogService dialogs,
+                          Executor fxExecutor, Debouncer searchDebouncer, boolean systemPrefersDark) {
         this.store = store;
+        this.engine = engine;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.questList = new QuestListViewModel(store, tasks, dialogs, fxExecutor);
         this.board = new BoardViewModel(store, tasks, searchDebouncer, fxExecutor);
         this.conversation = new ConversationViewModel(store, tasks, fxExecutor);
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
+        this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
+        this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
+        this.questActions = new QuestActions(engine.executor(), tasks, dialogs, this::openQuest);
+        this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
+                questActions);
+        this.questInView = Bindings.createObjectBinding(
+                () -> view.get() == MainView.QUEST ? summary.summaryProperty().get() : null, view,
+                summary.summaryProperty());
+        summary.summaryProperty().addListener((observable, before, after) -> goal.show(after));
+        questList.setOnFinishedUnseen(this::finishedWhileAway);
         systemDark.set(systemPrefersDark);
         Settings settings = store.settings();
         theme.set(settings.get(ShellSettings.THEME));
@@ -82,6 +107,37 @@ public final class ShellViewModel implements AutoCloseable {
 
     public QuestSummaryViewModel summary() {
         return summary;
+    }
+
+    public ComposerViewModel composer() {
+        return composer;
+    }
+
+    public GoalViewModel goal() {
+        return goal;
+    }
+
+    public QuestActions questActions() {
+        return questActions;
+    }
+
+    public CardActions cardActions() {
+        return cardActions;
+    }
+
+    /** The engine the window drives (executor, goal and spec modes, scheduler). */
+    public QuestEngine engine() {
+        return engine;
+    }
+
+    /** The selected quest while its conversation shows; null on the board, so quest shortcuts act on nothing. */
+    public ObjectBinding<QuestSummary> questInViewProperty() {
+        return questInView;
+    }
+
+    /** How many quests need the user: waiting for an answer, failed, interrupted, or finished and not seen. */
+    public javafx.beans.property.ReadOnlyIntegerProperty attentionProperty() {
+        return questList.attentionProperty();
     }
 
     public ReadOnlyObjectProperty<MainView> viewProperty() {
@@ -142,6 +198,9 @@ public final class ShellViewModel implements AutoCloseable {
     public void openQuest(String questId) {
         selectedQuestId.set(questId);
         view.set(MainView.QUEST);
+        if (questId != null) {
+            setRead(questId, true);
+        }
     }
 
     /** Asks for a folder and adds it as a workspace; new quests start in it. */
@@ -176,6 +235,8 @@ public final class ShellViewModel implements AutoCloseable {
         board.close();
         conversation.close();
         summary.close();
+        composer.close();
+        goal.close();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -183,6 +244,23 @@ public final class ShellViewModel implements AutoCloseable {
     private void showQuest(String id) {
         conversation.show(id);
         summary.show(id);
+        composer.show(id);
+        if (id != null) {
+            setRead(id, true); // opening a quest is reading it
+        }
+    }
+
+    /** A quest finished while the user looked elsewhere: it stays marked until opened. */
+    private void finishedWhileAway(QuestSummary finished) {
+        boolean watching = view.get() == MainView.QUEST && finished.id().equals(selectedQuestId.get());
+        if (!watching) {
+            setRead(finished.id(), false);
+        }
+    }
+
+    private void setRead(String id, boolean read) {
+        remember(() -> store.quests().get(id).filter(quest -> quest.read() != read)
+                .ifPresent(quest -> store.quests().update(quest.withRead(read, Instant.now()))));
     }
 
     private void remember(TaskRunner.CheckedRunnable write) {

@@ -1,0 +1,20 @@
+package dev.questbench.ui.common;
+
+import dev.questbench.engine.GoalLoop;
+import dev.questbench.engine.QuestExecutor;
+import dev.questbench.engine.SpecFlow;
+import dev.questbench.engine.schedule.Scheduler;
+import java.util.Objects;
+
+/**
+ * The engine parts the window drives: the executor that runs quests, the goal and spec modes layered on it,
+ * and the scheduler. The app creates and starts them; the window only calls them, off the FX thread.
+ */
+public record QuestEngine(QuestExecutor executor, GoalLoop goals, SpecFlow specs, Scheduler scheduler) {
+    public QuestEngine {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(goals, "goals");
+        Objects.requireNonNull(specs, "specs");
+        Objects.requireNonNull(scheduler, "scheduler");
+    }
+}

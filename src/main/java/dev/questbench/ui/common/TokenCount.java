@@ -1,0 +1,39 @@
+package dev.questbench.ui.common;
+
+import java.util.Locale;
+
+/** Token counts as people read them at a glance: 950, 12.3k, 4.1M. */
+public final class TokenCount {
+    private TokenCount() {
+    }
+
+    /** A compact count: {@code 950}, {@code 12.3k}, {@code 128k}, {@code 4.1M}. */
+    public static String compact(long tokens) {
+        if (tokens < 1_000) {
+            return Long.toString(Math.max(0, tokens));
+        }
+        if (tokens < 999_950) {
+            return scaled(tokens / 1_000.0, "k");
+        }
+        return scaled(tokens / 1_000_000.0, "M");
+    }
+
+    /** In and out together, e.g. {@code 16.4k tok}; empty for a quest that used none yet. */
+    public static String total(long in, long out) {
+        return in + out <= 0 ? "" : compact(in + out) + " tok";
+    }
+
+    /** The split, e.g. {@code 12.3k in · 4.1k out}. */
+    public static String split(long in, long out) {
+        return compact(in) + " in · " + compact(out) + " out";
+    }
+
+    private static String scaled(double value, String unit) {
+        // One decimal below 100 (12.3k), none above (128k); 999.95k rounds up into the next unit's words.
+        String text = value < 99.95 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+        if (text.endsWith(".0")) {
+            text = text.substring(0, text.length() - 2);
+        }
+        return text + unit;
+    }
+}

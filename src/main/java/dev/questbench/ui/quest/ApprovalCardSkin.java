@@ -1,0 +1,111 @@
+package dev.questbench.ui.quest;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Lays out an {@link ApprovalCard}: heading, the command in a code box, details, then the answers or the outcome. */
+final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
+    private final Label heading = new Label();
+    private final Label subject = new Label();
+    private final Label details = new Label();
+    private final Label outcome = new Label();
+    private final TextField message = new TextField();
+    private final HBox actions;
+
+    ApprovalCardSkin(ApprovalCard card) {
+        super(card);
+        FontIcon shield = new FontIcon(Feather.SHIELD);
+        shield.getStyleClass().add("card-icon");
+        heading.setGraphic(shield);
+        heading.getStyleClass().add("card-title");
+        subject.getStyleClass().add("code");
+        subject.setWrapText(true);
+        subject.setMaxWidth(Double.MAX_VALUE);
+        subject.setMinHeight(Region.USE_PREF_SIZE);
+        details.getStyleClass().add("card-detail");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        outcome.getStyleClass().add("card-outcome");
+        message.setPromptText("Message for the agent if you deny (optional)");
+        message.getStyleClass().add(Styles.SMALL);
+        message.textProperty().bindBidirectional(card.denyMessageProperty());
+        message.setId("deny-message");
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button deny = button("Deny", "deny", () -> run(card.onDenyProperty().get(), message.getText()));
+        deny.getStyleClass().add(Styles.DANGER);
+        Button always = button("Allow always for this quest", "allow-always",
+                () -> run(card.onAllowAlwaysProperty().get()));
+        Button once = button("Allow once", "allow-once", () -> run(card.onAllowOnceProperty().get()));
+        once.getStyleClass().add(Styles.ACCENT);
+        message.setOnAction(event -> deny.fire());
+        actions = new HBox(8, message, deny, always, once);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("card-actions");
+        VBox box = new VBox(8, heading, subject, details, actions, outcome);
+        box.getStyleClass().add("card-box");
+        getChildren().add(box);
+
+        registerChangeListener(card.toolProperty(), o -> update());
+        registerChangeListener(card.subjectProperty(), o -> update());
+        registerChangeListener(card.detailsProperty(), o -> update());
+        registerChangeListener(card.openProperty(), o -> update());
+        registerChangeListener(card.outcomeProperty(), o -> update());
+        update();
+    }
+
+    private void update() {
+        ApprovalCard card = getSkinnable();
+        boolean open = card.openProperty().get();
+        heading.setText(open ? "Allow " + card.toolProperty().get() + "?" : card.toolProperty().get());
+        subject.setText(card.subjectProperty().get());
+        show(subject, !card.subjectProperty().get().isEmpty());
+        details.setText(card.detailsProperty().get());
+        show(details, !card.detailsProperty().get().isEmpty());
+        show(actions, open);
+        outcome.setText(card.outcomeProperty().get());
+        show(outcome, !open);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.getStyleClass().add(Styles.SMALL);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private static void run(Runnable action) {
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    private static void run(Consumer<String> action, String value) {
+        if (action != null) {
+            action.accept(value == null ? "" : value);
+        }
+    }
+
+    static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    @Override
+    public void dispose() {
+        message.textProperty().unbindBidirectional(getSkinnable().denyMessageProperty());
+        super.dispose();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.questbench.ui.quest;
+
+import dev.questbench.domain.event.Decision;
+import dev.questbench.domain.event.QuestEvent.TodoUpdated.TodoItem;
+import dev.questbench.ui.quest.TranscriptRow.NoticeKind;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Draws one conversation row: messages as bubbles, status changes as quiet centred lines, and the cards. Each
+ * kind of graphic is made once per cell, when first needed, and reused as the list scrolls.
+ */
+final class TranscriptCell extends ListCell<TranscriptRow> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+    private static final PseudoClass USER = PseudoClass.getPseudoClass("user");
+    private static final PseudoClass AGENT = PseudoClass.getPseudoClass("agent");
+    private static final PseudoClass STATUS = PseudoClass.getPseudoClass("status");
+    private static final PseudoClass DETAIL = PseudoClass.getPseudoClass("detail");
+    private static final PseudoClass CARD = PseudoClass.getPseudoClass("card");
+
+    private final CardActions actions;
+    private Bubble bubble;
+    private Label note;
+    private HBox noteRow;
+    private ApprovalCard approval;
+    private NoticeCard notice;
+    private SpecCard spec;
+    private HBox stopped;
+    private Label stoppedText;
+    private String shownEntryId;
+    private ContextMenu menu;
+
+    TranscriptCell(CardActions actions) {
+        this.actions = actions;
+        getStyleClass().add("entry-cell");
+        setPrefWidth(0); // fit the list's width: long text wraps instead of scrolling sideways
+    }
+
+    @Override
+    protected void updateItem(TranscriptRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(null);
+        boolean sameEntry = row != null && !empty && Objects.equals(row.entry().id(), shownEntryId);
+        shownEntryId = empty || row == null ? null : row.entry().id();
+        pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
+        pseudoClassStateChanged(AGENT, row instanceof TranscriptRow.Message m && !m.fromUser());
+        pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
+        pseudoClassStateChanged(DETAIL, row instanceof TranscriptRow.Note n && n.detail());
+        pseudoClassStateChanged(CARD, row != null && !(row instanceof TranscriptRow.Message)
+                && !(row instanceof TranscriptRow.Note));
+        setContextMenu(null);
+        if (empty || row == null) {
+            setGraphic(null);
+        } else if (row instanceof TranscriptRow.Message message) {
+            setGraphic(bubble().show(message));
+            setContextMenu(messageMenu());
+        } else if (row instanceof TranscriptRow.Note line) {
+            setGraphic(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
+        } else if (row instanceof TranscriptRow.Approval card) {
+            setGraphic(approval(card, sameEntry));
+        } else if (row instanceof TranscriptRow.Notice card) {
+            setGraphic(card.kind() == NoticeKind.STOPPED ? stopped(card) : notice(card));
+        } else if (row instanceof TranscriptRow.Spec card) {
+            setGraphic(spec(card, sameEntry));
+        }
+    }
+
+    private Bubble bubble() {
+        if (bubble == null) {
+            bubble = new Bubble();
+        }
+        return bubble;
+    }
+
+    private Node note(String text) {
+        if (note == null) {
+            note = new Label();
+            note.getStyleClass().add("status-line");
+            note.setWrapText(true);
+            noteRow = new HBox(note);
+            noteRow.setAlignment(Pos.CENTER);
+        }
+        note.setText(text);
+        return noteRow;
+    }
+
+    private Node approval(TranscriptRow.Approval row, boolean sameEntry) {
+        if (approval == null) {
+            approval = new ApprovalCard();
+        }
+        if (!sameEntry) {
+            approval.denyMessageProperty().set("");
+        }
+        String id = row.entry().id();
+        approval.setDisable(false);
+        approval.toolProperty().set(row.tool());
+        approval.subjectProperty().set(row.input().subject());
+        approval.detailsProperty().set(row.input().rest());
+        approval.openProperty().set(row.open());
+        approval.outcomeProperty().set(outcome(row.answer()));
+        approval.onAllowOnceProperty().set(() -> answered(() -> actions.answer(id, Decision.ALLOW, false, null)));
+        approval.onAllowAlwaysProperty().set(() -> answered(() -> actions.answer(id, Decision.ALLOW, true, null)));
+        approval.onDenyProperty().set(text -> answered(() -> actions.answer(id, Decision.DENY, false, text)));
+        return approval;
+    }
+
+    /** One answer per card: the buttons go quiet until the answer comes back as a journal entry. */
+    private void answered(Runnable answer) {
+        approval.setDisable(true);
+        answer.run();
+    }
+
+    private static String outcome(TranscriptRow.Answer answer) {
+        if (answer == null) {
+            return "Not answered: the turn ended first.";
+        }
+        if (answer.decision() == Decision.DENY) {
+            return answer.message() == null ? "Denied" : "Denied: “" + answer.message() + "”";
+        }
+        return answer.alwaysForQuest() ? "Allowed for the rest of this quest" : "Allowed once";
+    }
+
+    private Node notice(TranscriptRow.Notice row) {
+        if (notice == null) {
+            notice = new NoticeCard();
+        }
+        notice.kindProperty().set(row.kind());
+        notice.messageProperty().set(row.text());
+        notice.openProperty().set(row.open());
+        notice.onActionProperty().set(row.kind() == NoticeKind.ERROR ? actions::retry : actions::resume);
+        return notice;
+    }
+
+    private Node stopped(TranscriptRow.Notice row) {
+        if (stopped == null) {
+            stoppedText = new Label();
+            stoppedText.setGraphic(new FontIcon(Feather.SQUARE));
+            stoppedText.getStyleClass().add("stopped-marker");
+            stopped = new HBox(stoppedText);
+            stopped.setAlignment(Pos.CENTER);
+        }
+        stoppedText.setText("Stopped by you  ·  " + TIME.format(row.entry().processedAt()));
+        return stopped;
+    }
+
+    private Node spec(TranscriptRow.Spec row, boolean sameEntry) {
+        if (spec == null) {
+            spec = new SpecCard();
+        }
+        if (!sameEntry) {
+            spec.changeRequestProperty().set("");
+            spec.whenProperty().set("");
+            spec.problemProperty().set("");
+        }
+        String id = row.entry().id();
+        spec.markdownProperty().set(row.markdown());
+        spec.tasksProperty().set(row.tasks().stream().map(TodoItem::content).toList());
+        spec.openProperty().set(row.open());
+        spec.outcomeProperty().set(row.accepted() == null ? "A newer spec or message replaced this one."
+                : "schedule".equals(row.accepted()) ? "Accepted for a scheduled run" : "Accepted: building");
+        spec.onBuildProperty().set(actions::build);
+        spec.onRequestChangesProperty().set(text -> {
+            spec.problemProperty().set("");
+            actions.requestChanges(text, problem -> problemFor(id, problem));
+        });
+        spec.onScheduleProperty().set(when -> {
+            spec.problemProperty().set("");
+            actions.schedule(when, row.tasks(), problem -> problemFor(id, problem), () -> { });
+        });
+        return spec;
+    }
+
+    private void problemFor(String entryId, String problem) {
+        if (entryId.equals(shownEntryId) && spec != null) {
+            spec.problemProperty().set(problem);
+        }
+    }
+
+    /** One menu per cell, made when first needed; its items act on the message the cell shows then. */
+    private ContextMenu messageMenu() {
+        if (menu == null) {
+            MenuItem fork = new MenuItem("Fork from here", new FontIcon(Feather.GIT_BRANCH));
+            fork.setId("fork-from-here");
+            fork.setOnAction(event -> {
+                if (getItem() instanceof TranscriptRow.Message message) {
+                    actions.forkFrom(message.entry().id());
+                }
+            });
+            MenuItem copy = new MenuItem("Copy text", new FontIcon(Feather.COPY));
+            copy.setOnAction(event -> {
+                if (getItem() instanceof TranscriptRow.Message message) {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(message.text());
+                    Clipboard.getSystemClipboard().setContent(content);
+                }
+            });
+            menu = new ContextMenu(fork, copy);
+        }
+        return menu;
+    }
+
+    /** A message bubble: author and time over the text, right-aligned for the user. */
+    private static final class Bubble extends HBox {
+        private final Label author = new Label();
+        private final Label time = new Label();
+        private final Label body = new Label();
+
+        Bubble() {
+            author.getStyleClass().add("author");
+            time.getStyleClass().add("time");
+            body.getStyleClass().add("body");
+            body.setWrapText(true);
+            body.setMinHeight(Region.USE_PREF_SIZE);
+            HBox meta = new HBox(8, author, time);
+            meta.setAlignment(Pos.BASELINE_LEFT);
+            VBox box = new VBox(4, meta, body);
+            box.getStyleClass().add("bubble");
+            box.setMaxWidth(760); // fits short messages, wraps long ones; the row shrinks it to the cell
+            getChildren().add(box);
+        }
+
+        Bubble show(TranscriptRow.Message message) {
+            author.setText(message.fromUser() ? "You" : "Agent");
+            time.setText(TIME.format(message.entry().processedAt()));
+            body.setText(message.text());
+            setAlignment(message.fromUser() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            return this;
+        }
+    }
+}
