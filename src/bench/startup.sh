@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start to first frame of the plain java launch (docs/PERFORMANCE.md, "Start-up").
 # Starts the desktop app RUNS times (default 5) on one existing store, each in a fresh JVM, and prints for
-# each run the app's own figure (--startup-metrics: JVM start -> first frame rendered) and the wall time
+# each run the app's own figure (--startup-metrics: process start -> first frame rendered) and the wall time
 # from spawning java to that line; then the medians. Without a display it re-runs itself under xvfb-run.
 #
 #   mvn -B -q package -DskipTests && src/bench/startup.sh [RUNS]
@@ -55,5 +55,5 @@ for ((i = 1; i <= runs; i++)); do
   results+=("$result")
   echo "run $i: app ${result% *} ms, wall ${result#* } ms"
 done
-printf '%s\n' "${results[@]}" | awk '{ print $1 }' | median | sed 's/^/median app (JVM start -> first frame): /; s/$/ ms/'
+printf '%s\n' "${results[@]}" | awk '{ print $1 }' | median | sed 's/^/median app (process start -> first frame): /; s/$/ ms/'
 printf '%s\n' "${results[@]}" | awk '{ print $2 }' | median | sed 's/^/median wall (spawn java -> first frame printed): /; s/$/ ms/'

@@ -119,7 +119,8 @@ public final class BoardBench implements BenchMain.Benchmark {
     private static Board showBoard(Store store, FxTaskRunner tasks) {
         BoardViewModel model = new BoardViewModel(store, tasks, Debouncer.immediate(), PulseExecutor.shared());
         model.reload(); // the query runs while the scene is built, as in the app
-        BoardView view = new BoardView(model, new SimpleObjectProperty<>(Instant.now()), id -> { });
+        BoardView view = new BoardView(model, new SimpleObjectProperty<>(Instant.now()), id -> { },
+                new javafx.beans.property.SimpleIntegerProperty());
         Scene scene = new Scene(view, 1280, 800);
         Stylesheets.apply(scene.getStylesheets());
         Stage stage = new Stage();

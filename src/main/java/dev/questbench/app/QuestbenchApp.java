@@ -7,11 +7,13 @@ import dev.questbench.store.StoreException;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.notify.DesktopNotifier;
 import dev.questbench.ui.shell.MainWindow;
 import dev.questbench.ui.shell.SystemTheme;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
@@ -22,16 +24,22 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: opens the store off the FX thread (in {@code init}), asks the OS for its theme
- * meanwhile, shows the main window, and closes the store when the window goes away.
+ * The JavaFX application: opens the store and starts the engine off the FX thread (in {@code init}), asks the OS
+ * for its theme meanwhile, shows the main window, and on exit stops the engine, then closes the store.
  */
 public final class QuestbenchApp extends Application {
     private static volatile Path dataDir;
     private static volatile boolean startupMetrics;
     private static volatile long launchNanos;
 
+    /**
+     * Where the engine's notifications go: toasts in the window, OS notifications, sound ({@code ui.notify}).
+     * Made before the engine starts, so missed schedules found at start wait for the window and show then.
+     */
+    private DesktopNotifier notifier;
     private Store store;
-    private StoreException storeFailure;
+    private DesktopEngine engine;
+    private RuntimeException storeFailure;
     private boolean systemDark;
     private TaskRunner tasks;
     private MainWindow window;
@@ -53,8 +61,15 @@ public final class QuestbenchApp extends Application {
             // so the list and the board fill soon after the window shows.
             Store opened = store;
             CompletableFuture.runAsync(() -> opened.quests().list(QuestQuery.ALL.grouped()));
+            // No agent backends ship yet (the built-in agent is the next issue): quests end in Error saying so.
+            notifier = DesktopNotifier.create(store.settings());
+            engine = DesktopEngine.start(store, List.of(), notifier);
         } catch (StoreException e) {
             storeFailure = e;
+        } catch (RuntimeException e) {
+            storeFailure = new IllegalStateException("The background executor could not start: " + e.getMessage()
+                    + ". Your quests are safe in the data folder; restart Questbench, and if it happens again, "
+                    + "check the log.", e);
         }
         try {
             systemDark = theme.get(2, TimeUnit.SECONDS);
@@ -71,7 +86,8 @@ public final class QuestbenchApp extends Application {
             return;
         }
         tasks = new FxTaskRunner(2);
-        window = new MainWindow(stage, store, tasks, new FxDialogService(() -> stage), systemDark);
+        window = new MainWindow(stage, store, engine.parts(), tasks, new FxDialogService(() -> stage), systemDark);
+        window.showNotifications(notifier);
         stage.show();
         if (startupMetrics) {
             reportFirstFrame();
@@ -86,16 +102,23 @@ public final class QuestbenchApp extends Application {
         if (tasks != null) {
             tasks.close();
         }
+        if (engine != null) {
+            engine.close(); // before the store: running turns are written down as Interrupted
+        }
+        if (notifier != null) {
+            notifier.close();
+        }
         if (store != null) {
             store.close();
         }
     }
 
-    private static void showStoreFailure(StoreException failure) {
+    private static void showStoreFailure(RuntimeException failure) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage(), ButtonType.CLOSE);
         alert.setTitle("Questbench");
-        alert.setHeaderText("Questbench cannot open its data folder");
+        alert.setHeaderText(failure instanceof StoreException ? "Questbench cannot open its data folder"
+                : "Questbench could not start");
         alert.getDialogPane().setMinWidth(520);
         alert.showAndWait();
     }

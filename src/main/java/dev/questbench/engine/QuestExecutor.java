@@ -293,7 +293,9 @@ public final class QuestExecutor implements AutoCloseable {
             questChanges.close();
         }
         for (QuestRun run : active) {
-            run.session.cancel();
+            if (run.session != null) { // admitted, but its worker has not opened the session yet
+                run.session.cancel();
+            }
         }
         workers.shutdown();
         try {

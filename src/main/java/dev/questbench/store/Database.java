@@ -87,7 +87,6 @@ final class Database {
                         statement.execute("INSERT INTO message_text (message_text, rank) VALUES ('" + p[0] + "', " + p[1] + ")");
                     }
                 }
-                connection.commit();
             }
             connection.setAutoCommit(false);
             return connection;

@@ -2,6 +2,7 @@ package dev.questbench.store;
 
 import dev.questbench.domain.Ids;
 import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import java.sql.PreparedStatement;
@@ -53,7 +54,7 @@ public final class EventJournal {
         for (QuestEvent event : events) {
             prepared.add(rows.prepare(Objects.requireNonNull(event, "event")));
         }
-        return writer.submit("save events of quest " + questId, context -> insert(context, questId, prepared));
+        return writer.submitAppend("save events of quest " + questId, context -> insert(context, questId, prepared));
     }
 
     /** Up to {@code limit} events after the given event id (null: from the start), oldest first. */
@@ -135,24 +136,12 @@ public final class EventJournal {
     /** On the writer: numbers the events after the quest's last one and folds its status, in one transaction. */
     private static List<JournalEntry> insert(WriteContext context, String questId, List<EventRows.Prepared> events)
             throws SQLException {
-        PreparedStatement state = context.prepare("SELECT pk, status, event_count, input_tokens, output_tokens FROM quests WHERE id = ?");
-        state.setString(1, questId);
-        long questPk;
-        QuestStatus status;
-        long seq;
-        long inputTokens;
-        long outputTokens;
-        try (ResultSet row = state.executeQuery()) {
-            if (!row.next()) {
-                throw new StoreException("Cannot save events: quest " + questId + " does not exist (it may have"
-                        + " been deleted).");
-            }
-            questPk = row.getLong(1);
-            status = QuestStatus.valueOf(row.getString(2));
-            seq = row.getLong(3);
-            inputTokens = row.getLong(4);
-            outputTokens = row.getLong(5);
-        }
+        QuestHeads.Head head = context.head(questId);
+        QuestSummary before = head.summary();
+        QuestStatus status = before.status();
+        long seq = before.eventCount();
+        long inputTokens = before.inputTokens();
+        long outputTokens = before.outputTokens();
         Instant now = Instant.now();
         long nowNanos = Times.toNanos(now);
         List<JournalEntry> entries = new ArrayList<>(events.size());
@@ -173,13 +162,16 @@ public final class EventJournal {
             insert.setString(6, event.body());
             insert.setString(7, event.blobRef());
             insert.executeUpdate();
-            if (event.searchText() != null && !Boolean.getBoolean("qb.nofts")) {
-                context.update(MESSAGE_TEXT_INSERT, SearchText.messageRowid(questPk, seq), event.searchText());
+            if (event.searchText() != null) {
+                PreparedStatement text = context.prepare(MESSAGE_TEXT_INSERT);
+                text.setLong(1, SearchText.messageRowid(head.pk, seq));
+                text.setString(2, event.searchText());
+                text.executeUpdate();
             }
             entries.add(new JournalEntry(id, questId, seq, now, event.event()));
         }
-        context.update("UPDATE quests SET status = ?, event_count = ?, last_activity_at = ?, input_tokens = ?,"
-                + " output_tokens = ? WHERE id = ?", status.name(), seq, nowNanos, inputTokens, outputTokens, questId);
+        // The quests row is written once per batch by the writer (QuestHeads.flush), not once per append.
+        head.advance(new QuestSummary(before.quest(), status, now, seq, inputTokens, outputTokens));
         context.appended(entries);
         context.touched(questId);
         return entries;

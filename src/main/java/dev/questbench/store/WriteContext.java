@@ -15,11 +15,13 @@ import java.util.Set;
  */
 final class WriteContext {
     private final CachingConnection connection;
+    private final QuestHeads heads;
     private final List<JournalEntry> appended = new ArrayList<>();
     private final Set<String> touchedQuests = new LinkedHashSet<>();
 
-    WriteContext(CachingConnection connection) {
+    WriteContext(CachingConnection connection, QuestHeads heads) {
         this.connection = connection;
+        this.heads = heads;
     }
 
     PreparedStatement prepare(String sql) throws SQLException {
@@ -33,6 +35,11 @@ final class WriteContext {
             statement.setObject(i + 1, parameters[i]);
         }
         return statement.executeUpdate();
+    }
+
+    /** The quest's journal head as this transaction leaves it; only for journal appends (see {@link QuestHeads}). */
+    QuestHeads.Head head(String questId) throws SQLException {
+        return heads.get(connection, questId);
     }
 
     /** The rowid of the last row this connection inserted. */

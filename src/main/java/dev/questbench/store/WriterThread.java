@@ -24,10 +24,11 @@ final class WriterThread implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WriterThread.class.getName());
     /** Caps one transaction so a flood of writers still sees steady commits. */
     private static final int MAX_BATCH = 1_000;
-    private static final Task<Void> STOP = new Task<>("stop", context -> null);
+    private static final Task<Void> STOP = new Task<>("stop", context -> null, false);
 
     private final CachingConnection connection;
     private final Notifier notifier;
+    private final QuestHeads heads = new QuestHeads();
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
@@ -48,10 +49,19 @@ final class WriterThread implements AutoCloseable {
 
     /** Runs the write on the writer thread and returns once it is committed; {@code what} names it in errors. */
     <T> T submit(String what, Write<T> work) {
+        return submit(new Task<>(what, work, false));
+    }
+
+    /** As {@link #submit}, for a journal append: it may use {@link WriteContext#head} and writes nothing else. */
+    <T> T submitAppend(String what, Write<T> work) {
+        return submit(new Task<>(what, work, true));
+    }
+
+    private <T> T submit(Task<T> task) {
+        String what = task.what;
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a store write cannot wait for another write from the writer thread");
         }
-        Task<T> task = new Task<>(what, work);
         synchronized (submitLock) {
             if (closed) {
                 throw new StoreException("Cannot " + what + ": the store is closed.");
@@ -107,7 +117,8 @@ final class WriterThread implements AutoCloseable {
             List<QuestChange> changes = new ArrayList<>();
             if (notifier.wantsQuestChanges()) {
                 for (String questId : touched) {
-                    changes.add(QuestRows.change(connection, questId));
+                    QuestChange known = heads.change(questId);
+                    changes.add(known != null ? known : QuestRows.change(connection, questId));
                 }
             }
             long p2 = System.nanoTime();
@@ -118,6 +129,7 @@ final class WriterThread implements AutoCloseable {
             notifier.publish(List.copyOf(entries), List.copyOf(changes));
         } catch (Throwable e) {
             rollbackQuietly();
+            heads.clear();
             StoreException failure = new StoreException("Could not save to the database: " + e.getMessage()
                     + ". Nothing from this write was kept.", e);
             batch.forEach(task -> task.result.completeExceptionally(failure)); // no-op for those already failed
@@ -132,19 +144,21 @@ final class WriterThread implements AutoCloseable {
      * several fails; a lone task simply fails.
      */
     private List<Task<?>> runTogether(List<Task<?>> batch) throws SQLException {
-        for (Task<?> task : batch) {
-            try {
-                task.run(new WriteContext(connection));
-            } catch (SQLException | RuntimeException e) {
-                connection.jdbc().rollback();
-                if (batch.size() > 1) {
-                    return null;
-                }
-                fail(task, e);
-                return List.of();
+        try {
+            for (Task<?> task : batch) {
+                run(task);
             }
+            heads.flush(connection);
+            return batch;
+        } catch (SQLException | RuntimeException e) {
+            connection.jdbc().rollback();
+            heads.clear();
+            if (batch.size() > 1) {
+                return null;
+            }
+            fail(batch.get(0), e);
+            return List.of();
         }
-        return batch;
     }
 
     /** The slow path after a failure: each task in its own savepoint, so a bad write fails alone. */
@@ -153,16 +167,27 @@ final class WriterThread implements AutoCloseable {
         for (Task<?> task : batch) {
             Savepoint savepoint = connection.jdbc().setSavepoint();
             try {
-                task.run(new WriteContext(connection));
+                run(task);
+                heads.flush(connection);
                 connection.jdbc().releaseSavepoint(savepoint);
                 succeeded.add(task);
             } catch (SQLException | RuntimeException e) {
                 connection.jdbc().rollback(savepoint);
                 connection.jdbc().releaseSavepoint(savepoint);
+                heads.clear();
                 fail(task, e);
             }
         }
         return succeeded;
+    }
+
+    private void run(Task<?> task) throws SQLException {
+        if (!task.append) {
+            // Any other write may change quest rows: write the heads' columns first, then read rows afresh.
+            heads.flush(connection);
+            heads.clear();
+        }
+        task.run(new WriteContext(connection, heads));
     }
 
     private static void fail(Task<?> task, Exception e) {
@@ -214,13 +239,16 @@ final class WriterThread implements AutoCloseable {
     private static final class Task<T> {
         final String what;
         final Write<T> work;
+        /** A journal append, which only touches the events and the quest heads. */
+        final boolean append;
         final CompletableFuture<T> result = new CompletableFuture<>();
         WriteContext context;
         T value;
 
-        Task(String what, Write<T> work) {
+        Task(String what, Write<T> work, boolean append) {
             this.what = what;
             this.work = work;
+            this.append = append;
         }
 
         void run(WriteContext writeContext) throws SQLException {

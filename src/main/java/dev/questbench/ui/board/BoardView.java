@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -22,18 +24,23 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The My Quests board: search, workspace tabs with counts, and the three virtualized card columns. */
+/**
+ * The My Quests board: how many quests need the user, search, workspace tabs with counts, and the three
+ * virtualized card columns.
+ */
 public final class BoardView extends BorderPane {
     private final BoardViewModel model;
     private final HBox tabBar = new HBox();
     private final ToggleGroup tabGroup = new ToggleGroup();
     private final CustomTextField search = new CustomTextField();
 
-    public BoardView(BoardViewModel model, ObservableValue<Instant> now, Consumer<String> openQuest) {
+    /** @param attention how many quests need the user (shown in the header when not zero) */
+    public BoardView(BoardViewModel model, ObservableValue<Instant> now, Consumer<String> openQuest,
+                     ObservableIntegerValue attention) {
         this.model = model;
         getStyleClass().add("board");
         getStylesheets().add(Stylesheets.of(BoardView.class, "board.css"));
-        setTop(header());
+        setTop(header(attention));
         HBox columns = new HBox();
         columns.getStyleClass().add("columns");
         for (BoardColumn column : BoardColumn.values()) {
@@ -52,9 +59,16 @@ public final class BoardView extends BorderPane {
         search.requestFocus();
     }
 
-    private VBox header() {
+    private VBox header(ObservableIntegerValue attention) {
         Label title = new Label("My Quests");
         title.getStyleClass().addAll(Styles.TITLE_3, "board-title");
+        Label needYou = new Label(null, new FontIcon(Feather.BELL));
+        needYou.getStyleClass().add("attention-badge");
+        needYou.setId("attention-badge");
+        needYou.textProperty().bind(Bindings.createStringBinding(
+                () -> attention.get() + (attention.get() == 1 ? " needs you" : " need you"), attention));
+        needYou.visibleProperty().bind(Bindings.createBooleanBinding(() -> attention.get() > 0, attention));
+        needYou.managedProperty().bind(needYou.visibleProperty());
         search.setPromptText("Search quest titles and messages…");
         search.setLeft(new FontIcon(Feather.SEARCH));
         search.textProperty().bindBidirectional(model.searchTextProperty());
@@ -64,7 +78,7 @@ public final class BoardView extends BorderPane {
         search.setMaxWidth(520);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(16, title, gap, search);
+        HBox top = new HBox(16, title, needYou, gap, search);
         top.setAlignment(Pos.CENTER_LEFT);
         tabBar.getStyleClass().add("workspace-tabs");
         Label error = new Label();

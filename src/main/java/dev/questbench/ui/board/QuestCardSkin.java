@@ -4,6 +4,7 @@ import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.ui.common.StatusPill;
 import dev.questbench.ui.common.TimeAgo;
+import dev.questbench.ui.common.TokenCount;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -15,7 +16,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Lays out a {@link QuestCard}: pill and pin on top, title, a line of the prompt, then workspace and time. */
+/**
+ * Lays out a {@link QuestCard}: pill and pin on top, title, a line of the prompt, then workspace, tokens used and
+ * time.
+ */
 final class QuestCardSkin extends SkinBase<QuestCard> {
     private final StatusPill pill = new StatusPill();
     private final FontIcon pin = new FontIcon(Feather.BOOKMARK);
@@ -23,6 +27,7 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
     private final Label description = new Label();
     private final Label workspace = new Label();
     private final Label activity = new Label();
+    private final Label tokens = new Label();
 
     QuestCardSkin(QuestCard card) {
         super(card);
@@ -38,6 +43,8 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         workspace.setMinWidth(0);
         activity.getStyleClass().add("activity");
         activity.setMinWidth(Region.USE_PREF_SIZE);
+        tokens.getStyleClass().add("tokens");
+        tokens.setMinWidth(Region.USE_PREF_SIZE);
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -45,7 +52,7 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         top.setAlignment(Pos.CENTER_LEFT);
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
-        HBox footer = new HBox(8, workspace, gap2, activity);
+        HBox footer = new HBox(8, workspace, gap2, tokens, activity);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("footer");
         VBox box = new VBox(top, title, description, footer);
@@ -74,6 +81,10 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         description.setText(text);
         description.setVisible(!text.isEmpty()); // still managed, so every card keeps the same height
         workspace.setText(card.workspaceNameProperty().get());
+        String used = TokenCount.total(summary.inputTokens(), summary.outputTokens());
+        tokens.setText(used);
+        tokens.setVisible(!used.isEmpty());
+        tokens.setManaged(!used.isEmpty());
         updateActivity();
     }
 

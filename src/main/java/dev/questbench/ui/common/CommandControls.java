@@ -22,6 +22,16 @@ public final class CommandControls {
         return item;
     }
 
+    /**
+     * A context-menu item: like {@link #menuItem} but without the accelerator, which JavaFX would register in the
+     * scene and so take the window's shortcut over for whatever row the menu belongs to.
+     */
+    public static MenuItem contextItem(Command command) {
+        MenuItem item = menuItem(command);
+        item.setAccelerator(null);
+        return item;
+    }
+
     /** A labelled button; its tooltip names the shortcut. */
     public static Button button(Command command) {
         Button button = new Button(command.name());

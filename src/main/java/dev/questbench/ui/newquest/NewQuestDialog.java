@@ -15,6 +15,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -40,6 +41,7 @@ public final class NewQuestDialog extends Dialog<String> {
     @FXML private ToggleButton expertsMode;
     @FXML private ToggleButton localEnvironment;
     @FXML private ToggleButton worktreeEnvironment;
+    @FXML private CheckBox specCheck;
     @FXML private Label problemLabel;
 
     public NewQuestDialog(NewQuestViewModel model) {
@@ -65,6 +67,7 @@ public final class NewQuestDialog extends Dialog<String> {
     private void bind() {
         promptArea.textProperty().bindBidirectional(model.promptProperty());
         titleField.textProperty().bindBidirectional(model.titleProperty());
+        specCheck.selectedProperty().bindBidirectional(model.specDrivenProperty());
         chooseFolderButton.setGraphic(new FontIcon(Feather.FOLDER));
         chooseFolderButton.setOnAction(event -> model.chooseFolder());
         bindWorkspaces();

@@ -3,8 +3,9 @@ package dev.questbench.ui.newquest;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.QuestMode;
+import dev.questbench.domain.QuestOptions;
 import dev.questbench.domain.Workspace;
-import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.engine.QuestExecutor;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.TaskRunner;
@@ -14,11 +15,13 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,11 +29,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The New Quest form: prompt, optional title, workspace folder (or none), mode and environment. Creating
- * opens the workspace, saves the quest and appends the prompt as its first message, so it shows as Queued.
+ * The New Quest form: prompt, optional title, workspace folder (or none), mode, environment and spec-first.
+ * Creating opens the workspace and hands the quest to the executor, which sends the prompt as its first message.
  */
 public final class NewQuestViewModel {
     private final Store store;
+    private final QuestExecutor executor;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
@@ -39,13 +43,16 @@ public final class NewQuestViewModel {
     private final ObjectProperty<QuestMode> mode = new SimpleObjectProperty<>(this, "mode", QuestMode.AGENT);
     private final ObjectProperty<QuestEnvironment> environment =
             new SimpleObjectProperty<>(this, "environment", QuestEnvironment.LOCAL);
+    private final BooleanProperty specDriven = new SimpleBooleanProperty(this, "specDriven");
     private final ObservableList<Workspace> recentWorkspaces = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
     private final BooleanBinding worktreeAllowed = folder.isNotNull();
 
-    public NewQuestViewModel(Store store, TaskRunner tasks, DialogService dialogs, Path initialFolder) {
+    public NewQuestViewModel(Store store, QuestExecutor executor, TaskRunner tasks, DialogService dialogs,
+                             Path initialFolder) {
         this.store = store;
+        this.executor = executor;
         this.tasks = tasks;
         this.dialogs = dialogs;
         folder.set(initialFolder);
@@ -79,6 +86,11 @@ public final class NewQuestViewModel {
 
     public ObjectProperty<QuestEnvironment> environmentProperty() {
         return environment;
+    }
+
+    /** Spec-driven: the first turn writes a spec and the quest waits for Build. */
+    public BooleanProperty specDrivenProperty() {
+        return specDriven;
     }
 
     /** Workspaces opened before, for the recent-workspaces picker. */
@@ -138,7 +150,8 @@ public final class NewQuestViewModel {
         String name = title.get();
         QuestMode chosenMode = mode.get();
         QuestEnvironment chosenEnvironment = environment.get();
-        tasks.run(() -> createQuest(chosen, name, text, chosenMode, chosenEnvironment), id -> {
+        boolean spec = specDriven.get();
+        tasks.run(() -> createQuest(chosen, name, text, chosenMode, chosenEnvironment, spec), id -> {
             creating.set(false);
             onCreated.accept(id);
         }, failure -> {
@@ -150,11 +163,13 @@ public final class NewQuestViewModel {
     // ---- helpers -------------------------------------------------------------------------------
 
     private String createQuest(Path chosen, String name, String text, QuestMode chosenMode,
-                               QuestEnvironment chosenEnvironment) {
+                               QuestEnvironment chosenEnvironment, boolean spec) {
         String workspaceId = chosen == null ? null : store.workspaces().open(chosen.toString()).id();
-        Quest quest = Quest.create(name, text, workspaceId, chosenMode, chosenEnvironment, Instant.now());
-        store.quests().create(quest);
-        store.journal().append(quest.id(), QuestEvent.UserMessage.text(text));
-        return quest.id();
+        Instant now = Instant.now();
+        Quest quest = Quest.create(name, text, workspaceId, chosenMode, chosenEnvironment, now);
+        if (spec) {
+            quest = quest.withOptions(new QuestOptions(true, null, quest.options().permissionMode()), now);
+        }
+        return executor.create(quest).id();
     }
 }

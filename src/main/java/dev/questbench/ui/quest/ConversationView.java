@@ -1,6 +1,7 @@
 package dev.questbench.ui.quest;
 
 import dev.questbench.ui.common.Stylesheets;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
@@ -43,7 +44,16 @@ public final class ConversationView extends StackPane {
         if (size == 0) {
             return;
         }
-        if (replaced || wasAtBottom(size - added)) {
+        if (replaced) {
+            list.scrollTo(size - 1);
+            // Cells of different heights are measured in the next layout, which can leave a fresh page short of
+            // its end: scroll once more after it.
+            Platform.runLater(() -> {
+                if (!list.getItems().isEmpty()) {
+                    list.scrollTo(list.getItems().size() - 1);
+                }
+            });
+        } else if (wasAtBottom(size - added)) {
             list.scrollTo(size - 1);
         }
     }

@@ -89,7 +89,8 @@ public final class GoalCardView extends VBox {
         verdict.setText(last == null ? "Checked after each round: the loop goes on until the goal is met."
                 : "Last check (round " + last.round() + "): " + (last.met() ? "met" : "not met yet")
                 + (last.reason() == null || last.reason().isBlank() ? "" : " — " + last.reason())
-                + (last.met() || last.nextStep() == null || last.nextStep().isBlank() ? "" : " Next: " + last.nextStep()));
+                + (last.met() || last.nextStep() == null || last.nextStep().isBlank() ? ""
+                : "  ·  Next: " + last.nextStep()));
         boolean running = status == QuestStatus.RUNNING || status == QuestStatus.QUEUED;
         ApprovalCardSkin.show(pause, running);
         ApprovalCardSkin.show(resume, status == QuestStatus.PAUSED || status == QuestStatus.INTERRUPTED);

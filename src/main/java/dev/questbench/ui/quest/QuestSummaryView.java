@@ -20,7 +20,10 @@ import javafx.geometry.Pos;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Summary tab: the selected quest's title, status, workspace, mode, environment, times and event count. */
+/**
+ * The Summary tab: the selected quest's title, status, workspace, mode, environment, times and event count, and
+ * its usage (tokens and time, in total and per turn).
+ */
 public final class QuestSummaryView extends ScrollPane {
     private final QuestSummaryViewModel model;
     private final ObservableValue<Instant> now;
@@ -61,7 +64,7 @@ public final class QuestSummaryView extends ScrollPane {
         row(facts, 6, "Events", events);
         Label progress = new Label("Progress");
         progress.getStyleClass().add("qb-section-title");
-        content = new VBox(14, title, progress, facts);
+        content = new VBox(14, title, progress, facts, new UsageView(model.usageProperty()));
         content.getStyleClass().add("summary-box");
         setContent(content);
         model.summaryProperty().addListener((observable, before, after) -> update());

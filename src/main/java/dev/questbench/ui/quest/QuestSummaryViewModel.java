@@ -2,11 +2,13 @@ package dev.questbench.ui.quest;
 
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.Workspace;
+import dev.questbench.engine.QuestUsage;
 import dev.questbench.store.QuestChange;
 import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.FxBatcher;
 import dev.questbench.ui.common.TaskRunner;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -15,17 +17,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The selected quest's facts for the header and the Summary tab, kept current as its events arrive. */
+/**
+ * The selected quest's facts for the header and the Summary tab, kept current as its events arrive, and its
+ * usage (tokens and time per turn), recomputed off the FX thread when a turn starts or ends.
+ */
 public final class QuestSummaryViewModel implements AutoCloseable {
     private final Store store;
     private final TaskRunner tasks;
     private final ReadOnlyObjectWrapper<QuestSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
+    private final ReadOnlyObjectWrapper<QuestUsage> usage = new ReadOnlyObjectWrapper<>(this, "usage");
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
     private volatile String watched;
     private long generation;
+    private long usageGeneration;
+    /** What the shown usage was computed for: status and token totals; it changes only when one of them does. */
+    private List<Object> usageKey;
 
     public QuestSummaryViewModel(Store store, TaskRunner tasks, Executor fxExecutor) {
         this.store = store;
@@ -50,6 +59,11 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         return workspace.getReadOnlyProperty();
     }
 
+    /** Tokens and time per turn and in total, or null until computed (off the FX thread). */
+    public ReadOnlyObjectProperty<QuestUsage> usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty questIdProperty() {
         return questId.getReadOnlyProperty();
     }
@@ -61,6 +75,8 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         long asked = ++generation;
         questId.set(id);
         watched = id;
+        usage.set(null);
+        usageKey = null;
         if (id == null) {
             summary.set(null);
             workspace.set(null);
@@ -70,6 +86,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
             if (asked == generation) {
                 summary.set(loaded.summary().orElse(null));
                 workspace.set(loaded.workspace().orElse(null));
+                refreshUsage();
             }
         }, failure -> { });
     }
@@ -95,8 +112,29 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         QuestChange change = batch.get(questId.get());
         if (change instanceof QuestChange.Upserted upserted) {
             summary.set(upserted.summary());
+            refreshUsage();
         } else if (change instanceof QuestChange.Deleted) {
             summary.set(null);
         }
+    }
+
+    /** Recomputes usage in the background when a turn starts or ends or tokens were counted; the newest wins. */
+    private void refreshUsage() {
+        QuestSummary current = summary.get();
+        if (current == null) {
+            return;
+        }
+        List<Object> key = List.of(current.id(), current.status(), current.inputTokens(), current.outputTokens());
+        if (key.equals(usageKey)) {
+            return;
+        }
+        usageKey = key;
+        long asked = ++usageGeneration;
+        String id = current.id();
+        tasks.run(() -> QuestUsage.of(store, id), computed -> {
+            if (asked == usageGeneration && id.equals(questId.get())) {
+                usage.set(computed);
+            }
+        }, failure -> { });
     }
 }

@@ -49,13 +49,13 @@ final class Transcript {
         lastSeq = 0;
         List<TranscriptRow> fresh = new ArrayList<>(page.size());
         collect(page, statusSeq, fresh, 0);
+        refreshCards(fresh); // before the list sees them: one change for the whole page
         if (rows instanceof javafx.collections.ObservableList<TranscriptRow> observable) {
             observable.setAll(fresh); // one change, not a clear and an add
         } else {
             rows.clear();
             rows.addAll(fresh);
         }
-        refreshCards();
     }
 
     /** Adds the entries newer than the last one shown, in one list change. */
@@ -65,7 +65,7 @@ final class Transcript {
         if (!added.isEmpty()) {
             rows.addAll(added);
         }
-        refreshCards();
+        refreshCards(rows);
     }
 
     void clear() {
@@ -82,6 +82,9 @@ final class Transcript {
             lastSeq = entry.seq();
             absorb(entry, entry.seq() > statusSeq);
             TranscriptRow row = rowFor(entry);
+            if (row instanceof TranscriptRow.Spec spec && replacesItsMessage(spec, out, firstIndex)) {
+                continue;
+            }
             if (row != null) {
                 if (!(row instanceof TranscriptRow.Message) && !(row instanceof TranscriptRow.Note)) {
                     cards.add(firstIndex + out.size());
@@ -89,6 +92,27 @@ final class Transcript {
                 out.add(row);
             }
         }
+    }
+
+    /**
+     * A spec is the agent's last message, journaled again as a proposal: the card takes the message's place
+     * instead of showing the same text twice. Returns whether it did.
+     */
+    private boolean replacesItsMessage(TranscriptRow.Spec spec, List<TranscriptRow> out, int firstIndex) {
+        boolean inBatch = !out.isEmpty();
+        // Before this batch only when appending: while a page is built, rows still holds the old quest.
+        if (!inBatch && (firstIndex != rows.size() || rows.isEmpty())) {
+            return false;
+        }
+        List<TranscriptRow> list = inBatch ? out : rows;
+        int last = list.size() - 1;
+        if (!(list.get(last) instanceof TranscriptRow.Message message) || message.fromUser()
+                || !message.text().strip().equals(spec.markdown().strip())) {
+            return false;
+        }
+        list.set(last, spec);
+        cards.add((inBatch ? firstIndex : 0) + last);
+        return true;
     }
 
     private void absorb(JournalEntry entry, boolean foldStatus) {
@@ -141,15 +165,15 @@ final class Transcript {
     }
 
     /** Recomputes each card's state from what is known now and replaces the rows that changed. */
-    private void refreshCards() {
-        int lastError = lastCard(NoticeKind.ERROR);
-        int lastInterruption = lastCard(NoticeKind.INTERRUPTED);
+    private void refreshCards(List<TranscriptRow> target) {
+        int lastError = lastCard(target, NoticeKind.ERROR);
+        int lastInterruption = lastCard(target, NoticeKind.INTERRUPTED);
         int lastSpec = -1;
         for (int index : cards) {
-            lastSpec = rows.get(index) instanceof TranscriptRow.Spec ? index : lastSpec;
+            lastSpec = target.get(index) instanceof TranscriptRow.Spec ? index : lastSpec;
         }
         for (int index : cards) {
-            TranscriptRow row = rows.get(index);
+            TranscriptRow row = target.get(index);
             TranscriptRow next = row;
             if (row instanceof TranscriptRow.Approval approval) {
                 String id = approval.entry().id();
@@ -167,15 +191,15 @@ final class Transcript {
                 next = new TranscriptRow.Spec(spec.entry(), spec.markdown(), spec.tasks(), accepted, open);
             }
             if (!next.equals(row)) {
-                rows.set(index, next);
+                target.set(index, next);
             }
         }
     }
 
-    private int lastCard(NoticeKind kind) {
+    private int lastCard(List<TranscriptRow> target, NoticeKind kind) {
         int last = -1;
         for (int index : cards) {
-            if (rows.get(index) instanceof TranscriptRow.Notice notice && notice.kind() == kind) {
+            if (target.get(index) instanceof TranscriptRow.Notice notice && notice.kind() == kind) {
                 last = index;
             }
         }

@@ -23,6 +23,8 @@ final class RunCell extends ListCell<ScheduleRun> {
     RunCell(SchedulesViewModel model) {
         setPrefWidth(0);
         times.getStyleClass().add("run-times");
+        times.setWrapText(true);
+        times.setMinHeight(USE_PREF_SIZE);
         message.getStyleClass().add("run-message");
         message.setWrapText(true);
         message.setMinHeight(USE_PREF_SIZE);
@@ -63,8 +65,9 @@ final class RunCell extends ListCell<ScheduleRun> {
         if (run.state() == RunState.MISSED || run.startedAt() == null) {
             return "Due " + RunTimes.local(run.scheduledFor());
         }
-        String started = "Started " + RunTimes.local(run.startedAt());
-        return run.finishedAt() == null ? started
-                : started + "  ·  finished after " + RunTimes.duration(run.startedAt(), run.finishedAt());
+        if (run.finishedAt() == null) {
+            return "Started " + RunTimes.local(run.startedAt());
+        }
+        return RunTimes.local(run.startedAt()) + " – " + RunTimes.finished(run.startedAt(), run.finishedAt());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 final class RunTimes {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.UK);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private RunTimes() {
     }
@@ -37,6 +38,14 @@ final class RunTimes {
             return "in " + Math.round(minutes / 60.0) + " h";
         }
         return "in " + Math.round(minutes / (24 * 60.0)) + " days";
+    }
+
+    /** When a run finished, after its start: "09:05 (5 min)", or with the date when it is another day. */
+    static String finished(Instant start, Instant end) {
+        ZonedDateTime from = start.atZone(ZoneId.systemDefault());
+        ZonedDateTime to = end.atZone(ZoneId.systemDefault());
+        String when = from.toLocalDate().equals(to.toLocalDate()) ? CLOCK.format(to) : SHORT.format(to);
+        return when + " (" + duration(start, end) + ")";
     }
 
     /** "12 s", "4 min", "1 h 5 min": how long a run took. */

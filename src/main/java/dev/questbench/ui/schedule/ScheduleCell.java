@@ -2,6 +2,7 @@ package dev.questbench.ui.schedule;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.questbench.domain.schedule.Schedule;
 import java.time.Instant;
 import javafx.beans.value.ObservableValue;
@@ -59,7 +60,7 @@ final class ScheduleCell extends ListCell<ScheduleItem> {
             }
         });
         MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));
-        more.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "schedule-menu");
+        more.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW, "schedule-menu");
         more.setAccessibleText("Schedule actions");
         more.getItems().addAll(item("Run Now", Feather.PLAY, () -> model.runNow(getItem().id())),
                 item("Edit…", Feather.EDIT_2, () -> model.edit(getItem().id())),

@@ -79,6 +79,7 @@ public final class ScheduleFormDialog extends Dialog<Schedule> {
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         setResultConverter(button -> null); // the schedule is set by save(); Cancel gives no result
         setResizable(true);
+        getDialogPane().setPrefWidth(740);
         bindRule();
         bindTask();
         model.loadChoices();

@@ -59,6 +59,7 @@ public final class SchedulesView extends BorderPane {
     private HBox header() {
         Label title = new Label("Schedules");
         title.getStyleClass().addAll(Styles.TITLE_3, "schedules-title");
+        title.setId("schedules-title");
         Label hint = new Label("Quests that start by themselves. Results arrive as new quests on the board.");
         hint.getStyleClass().add("qb-muted");
         VBox text = new VBox(2, title, hint);

@@ -8,15 +8,22 @@ import dev.questbench.ui.common.Debouncer;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.LiveClock;
 import dev.questbench.ui.common.PulseExecutor;
+import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.notify.DesktopNotifier;
+import dev.questbench.ui.notify.NotificationCenter;
+import dev.questbench.ui.notify.ToastStack;
+import dev.questbench.ui.notify.WindowState;
 import java.io.InputStream;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -30,18 +37,27 @@ public final class MainWindow implements AutoCloseable {
     private final ShellViewModel model;
     private final ShellView view;
     private final LiveClock clock = new LiveClock();
+    private final NotificationCenter notifications;
+    private DesktopNotifier notifier;
     private boolean closed;
 
-    /** Create on the FX thread. {@code systemPrefersDark} comes from {@link SystemTheme}, asked off the FX thread. */
-    public MainWindow(Stage stage, Store store, TaskRunner tasks, DialogService dialogs, boolean systemPrefersDark) {
+    /**
+     * Create on the FX thread. {@code systemPrefersDark} comes from {@link SystemTheme}, asked off the FX thread;
+     * the engine is started and closed by the caller.
+     */
+    public MainWindow(Stage stage, Store store, QuestEngine engine, TaskRunner tasks, DialogService dialogs,
+                      boolean systemPrefersDark) {
         this.stage = stage;
-        this.model = new ShellViewModel(store, tasks, dialogs, PulseExecutor.shared(),
+        this.model = new ShellViewModel(store, engine, tasks, dialogs, PulseExecutor.shared(),
                 Debouncer.fx(Duration.millis(150)), systemPrefersDark);
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((observable, before, dark) -> applyTheme(dark));
-        ShellCommands commands = new ShellCommands(model, this::quit);
+        this.notifications = new NotificationCenter(model::openQuest, model::showSchedules);
+        ShellCommands commands = new ShellCommands(model, this::quit, this::testNotification);
         Settings settings = store.settings();
         this.view = new ShellView(model, commands, clock.nowProperty(), settings.get(ShellSettings.DIVIDERS));
+        view.addOverlay(new ToastStack(notifications));
+        model.selectedQuestIdProperty().addListener((observable, before, id) -> notifications.questOpened(id));
         WindowBounds bounds = settings.get(ShellSettings.WINDOW);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size remembered on a bigger screen is cut down to this one.
@@ -49,7 +65,8 @@ public final class MainWindow implements AutoCloseable {
                 Math.min(bounds.height(), screen.getHeight()));
         Stylesheets.apply(scene.getStylesheets());
         stage.setScene(scene);
-        stage.setTitle("Questbench");
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> title(model.attentionProperty().get()),
+                model.attentionProperty()));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         restore(bounds);
@@ -63,6 +80,30 @@ public final class MainWindow implements AutoCloseable {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The window's toasts. */
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    /**
+     * Shows the notifier's toasts here and lets it ask whether Questbench has the focus and which quest is open;
+     * notifications that arrived before the window are shown now. Call on the FX thread.
+     */
+    public void showNotifications(DesktopNotifier desktopNotifier) {
+        this.notifier = desktopNotifier;
+        desktopNotifier.attach(notifications, new WindowState() {
+            @Override
+            public boolean appFocused() {
+                return Window.getWindows().stream().anyMatch(Window::isFocused);
+            }
+
+            @Override
+            public String shownQuestId() {
+                return model.viewProperty().get() == MainView.QUEST ? model.selectedQuestIdProperty().get() : null;
+            }
+        });
     }
 
     /** Saves the layout and releases listeners; the stage closes too. Safe to call twice. */
@@ -80,6 +121,17 @@ public final class MainWindow implements AutoCloseable {
         model.close();
         clock.close();
         stage.close();
+    }
+
+    /** "Questbench", or "Questbench — 3 need you" while quests wait for the user. */
+    static String title(int attention) {
+        return attention <= 0 ? "Questbench" : "Questbench — " + attention + (attention == 1 ? " needs you" : " need you");
+    }
+
+    private void testNotification() {
+        if (notifier != null) {
+            notifier.test();
+        }
     }
 
     private void quit() {

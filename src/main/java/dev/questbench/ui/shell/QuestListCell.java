@@ -1,9 +1,14 @@
 package dev.questbench.ui.shell;
 
 import dev.questbench.domain.QuestSummary;
+import dev.questbench.ui.common.Command;
+import dev.questbench.ui.common.CommandControls;
 import dev.questbench.ui.common.StatusPill;
 import dev.questbench.ui.common.TimeAgo;
+import dev.questbench.ui.common.TokenCount;
+import dev.questbench.ui.quest.QuestActions;
 import java.time.Instant;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -12,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -19,11 +25,15 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Draws a quest-list row: a workspace heading, or a quest with pin, title, status pill and activity. */
+/**
+ * Draws a quest-list row: a workspace heading, or a quest with pin, title, status pill, activity and tokens used;
+ * a quest's context menu offers pin, rename and the lifecycle actions its status allows.
+ */
 final class QuestListCell extends ListCell<QuestListRow> {
     private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
 
     private final QuestListViewModel model;
+    private final QuestActions actions;
     private final ObservableValue<Instant> now;
     private final Label groupName = new Label();
     private final Label groupCount = new Label();
@@ -33,10 +43,12 @@ final class QuestListCell extends ListCell<QuestListRow> {
     private final StatusPill pill = new StatusPill();
     private final Label activity = new Label();
     private final VBox quest;
-    private final MenuItem pinItem = new MenuItem();
+    private final Label tokens = new Label();
+    private final ContextMenu menu = new ContextMenu();
 
-    QuestListCell(QuestListViewModel model, ObservableValue<Instant> now) {
+    QuestListCell(QuestListViewModel model, QuestActions actions, ObservableValue<Instant> now) {
         this.model = model;
+        this.actions = actions;
         this.now = now;
         setPrefWidth(0); // fit the column; long titles are cut with an ellipsis
         groupName.setGraphic(new FontIcon(Feather.FOLDER));
@@ -54,11 +66,17 @@ final class QuestListCell extends ListCell<QuestListRow> {
         HBox titleLine = new HBox(6, title, pin);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         activity.getStyleClass().add("activity");
-        HBox statusLine = new HBox(8, pill, activity);
+        tokens.getStyleClass().add("tokens");
+        tokens.setMinWidth(Region.USE_PREF_SIZE);
+        Region statusGap = new Region();
+        HBox.setHgrow(statusGap, Priority.ALWAYS);
+        HBox statusLine = new HBox(8, pill, activity, statusGap, tokens);
         statusLine.setAlignment(Pos.CENTER_LEFT);
         quest = new VBox(4, titleLine, statusLine);
         quest.getStyleClass().add("quest-row");
         now.addListener((observable, before, after) -> updateActivity());
+        // Filled as it is asked for (a filter runs before the cell shows it; an empty menu would not show).
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> fillMenu());
         setContextMenu(null);
     }
 
@@ -83,9 +101,10 @@ final class QuestListCell extends ListCell<QuestListRow> {
             pin.setVisible(summary.quest().pinned());
             pin.setManaged(summary.quest().pinned());
             pill.setStatus(summary.status());
+            tokens.setText(TokenCount.total(summary.inputTokens(), summary.outputTokens()));
             updateActivity();
             setGraphic(quest);
-            setContextMenu(menuFor(summary));
+            setContextMenu(menu);
             setId("quest-" + summary.id());
         }
     }
@@ -96,19 +115,27 @@ final class QuestListCell extends ListCell<QuestListRow> {
         }
     }
 
-    private ContextMenu menuFor(QuestSummary summary) {
+    /** Fills the menu for the quest the cell shows now, so rows don't build menus they never show. */
+    private void fillMenu() {
+        menu.getItems().clear();
+        if (!(getItem() instanceof QuestListRow.Item item)) {
+            return;
+        }
+        QuestSummary summary = item.summary();
         String id = summary.id();
         boolean pinned = summary.quest().pinned();
-        pinItem.setText(pinned ? "Unpin" : "Pin to top");
-        pinItem.setGraphic(new FontIcon(Feather.BOOKMARK));
-        pinItem.setOnAction(event -> model.setPinned(id, !pinned));
+        MenuItem pin = new MenuItem(pinned ? "Unpin" : "Pin to top", new FontIcon(Feather.BOOKMARK));
+        pin.setOnAction(event -> model.setPinned(id, !pinned));
         MenuItem rename = new MenuItem("Rename…", new FontIcon(Feather.EDIT_2));
         rename.setOnAction(event -> model.rename(id));
-        MenuItem archive = new MenuItem("Archive", new FontIcon(Feather.ARCHIVE));
-        archive.setOnAction(event -> model.archive(id));
-        MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
+        QuestActions.Commands commands = actions.commandsFor(new SimpleObjectProperty<>(summary));
+        menu.getItems().addAll(pin, rename, new SeparatorMenuItem());
+        for (Command command : commands.run()) {
+            menu.getItems().add(CommandControls.contextItem(command));
+        }
+        MenuItem delete = CommandControls.contextItem(commands.delete());
         delete.getStyleClass().add("danger-item");
-        delete.setOnAction(event -> model.delete(id));
-        return new ContextMenu(pinItem, rename, archive, new SeparatorMenuItem(), delete);
+        menu.getItems().addAll(new SeparatorMenuItem(), CommandControls.contextItem(commands.archive()),
+                new SeparatorMenuItem(), delete);
     }
 }

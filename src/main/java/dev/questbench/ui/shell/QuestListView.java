@@ -4,12 +4,15 @@ import atlantafx.base.theme.Styles;
 import dev.questbench.ui.common.Command;
 import dev.questbench.ui.common.CommandControls;
 import dev.questbench.ui.common.Stylesheets;
+import dev.questbench.ui.quest.QuestActions;
 import java.time.Instant;
 import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,8 +27,8 @@ final class QuestListView extends VBox {
     private final StringProperty selectedQuestId;
     private boolean syncing;
 
-    QuestListView(QuestListViewModel model, StringProperty selectedQuestId, ObservableValue<Instant> now,
-                  Command newQuest, Command toggleBoard) {
+    QuestListView(QuestListViewModel model, QuestActions actions, StringProperty selectedQuestId,
+                  ObservableValue<Instant> now, Command newQuest, Command toggleBoard) {
         this.selectedQuestId = selectedQuestId;
         getStyleClass().add("quest-list-pane");
         getStylesheets().add(Stylesheets.of(QuestListView.class, "quest-list.css"));
@@ -48,7 +51,7 @@ final class QuestListView extends VBox {
         list = new ListView<>(model.rows());
         list.setId("quest-list");
         list.getStyleClass().add("quest-list");
-        list.setCellFactory(view -> new QuestListCell(model, now));
+        list.setCellFactory(view -> new QuestListCell(model, actions, now));
         Label empty = new Label("No quests yet.\nStart one with New Quest.");
         empty.getStyleClass().add("quest-list-empty");
         list.setPlaceholder(empty);
@@ -67,6 +70,13 @@ final class QuestListView extends VBox {
         });
         selectedQuestId.addListener((observable, before, id) -> selectRow(id));
         model.rows().addListener((ListChangeListener<QuestListRow>) change -> selectRow(selectedQuestId.get()));
+    }
+
+    /** Adds a row under the list, such as the Schedules entry. */
+    void addFooter(Node footer) {
+        footer.getStyleClass().add("quest-list-footer");
+        VBox.setMargin(footer, new Insets(4, 8, 10, 8));
+        getChildren().add(footer);
     }
 
     /** Keeps the list's selection on the selected quest as rows move or the board opens a quest. */

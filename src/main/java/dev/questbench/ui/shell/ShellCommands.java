@@ -3,6 +3,9 @@ package dev.questbench.ui.shell;
 import dev.questbench.ui.common.Command;
 import dev.questbench.ui.newquest.NewQuestDialog;
 import dev.questbench.ui.newquest.NewQuestViewModel;
+import dev.questbench.ui.quest.QuestActions;
+import dev.questbench.ui.settings.SettingsDialog;
+import dev.questbench.ui.settings.SettingsViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import org.kordamp.ikonli.feather.Feather;
@@ -14,8 +17,13 @@ final class ShellCommands {
     final Command quit;
     final Command toggleBoard;
     final Command toggleFunctionArea;
+    final Command toggleSchedules;
+    final Command settings;
+    /** Pause, Resume, Stop, Retry, Archive, Delete on the quest whose conversation shows. */
+    final QuestActions.Commands quest;
 
-    ShellCommands(ShellViewModel shell, Runnable quitAction) {
+    /** @param testNotification sends a sample notification from Settings; null when there is no notifier */
+    ShellCommands(ShellViewModel shell, Runnable quitAction, Runnable testNotification) {
         newQuest = Command.named("New Quest").icon(Feather.PLUS).shortcut("Shortcut+N")
                 .does(() -> newQuest(shell));
         openWorkspace = Command.named("Open Workspace…").icon(Feather.FOLDER_PLUS).shortcut("Shortcut+O")
@@ -26,11 +34,23 @@ final class ShellCommands {
         toggleFunctionArea = Command.named("Toggle Function Area").icon(Feather.SIDEBAR).shortcut("Shortcut+Alt+B")
                 .executableWhen(Bindings.equal(shell.viewProperty(), MainView.QUEST))
                 .does(shell::toggleFunctionArea);
+        quest = shell.questActions().commandsFor(shell.questInViewProperty());
+        toggleSchedules = Command.named("Schedules").icon(Feather.CLOCK).shortcut("Shortcut+Shift+S")
+                .does(shell::toggleSchedules);
+        settings = Command.named("Settings…").icon(Feather.SETTINGS).shortcut("Shortcut+Comma")
+                .does(() -> openSettings(shell, testNotification));
+    }
+
+    /** Opens the Settings dialog; Save applies the concurrency limit and the theme at once. */
+    private static void openSettings(ShellViewModel shell, Runnable testNotification) {
+        SettingsViewModel form = new SettingsViewModel(shell.store().settings(), shell.tasks(), shell.themeProperty(),
+                limit -> shell.engine().executor().setConcurrencyLimit(limit), testNotification);
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
     private static void newQuest(ShellViewModel shell) {
-        NewQuestViewModel form = new NewQuestViewModel(shell.store(), shell.tasks(), shell.dialogs(),
+        NewQuestViewModel form = new NewQuestViewModel(shell.store(), shell.engine().executor(), shell.tasks(), shell.dialogs(),
                 shell.lastFolder());
         // Shown after the current event: a dialog's nested loop must not run inside a key or menu handler.
         Platform.runLater(() -> shell.dialogs().showAndWait(new NewQuestDialog(form)).ifPresent(id -> {

@@ -8,7 +8,10 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 
-/** The menu bar: File (New Quest, Open Workspace, Quit) and View (board, function area, Theme). */
+/**
+ * The menu bar: File (New Quest, Open Workspace, Settings, Quit), View (board, schedules, function area, Theme),
+ * Quest (lifecycle).
+ */
 final class ShellMenus {
     private ShellMenus() {
     }
@@ -19,14 +22,21 @@ final class ShellMenus {
                 CommandControls.menuItem(commands.newQuest),
                 CommandControls.menuItem(commands.openWorkspace),
                 new SeparatorMenuItem(),
+                CommandControls.menuItem(commands.settings),
+                new SeparatorMenuItem(),
                 CommandControls.menuItem(commands.quit));
         Menu view = new Menu("_View");
         view.getItems().addAll(
                 CommandControls.menuItem(commands.toggleBoard),
+                CommandControls.menuItem(commands.toggleSchedules),
                 CommandControls.menuItem(commands.toggleFunctionArea),
                 new SeparatorMenuItem(),
                 themeMenu(theme));
-        MenuBar bar = new MenuBar(file, view);
+        Menu quest = new Menu("_Quest");
+        commands.quest.run().forEach(command -> quest.getItems().add(CommandControls.menuItem(command)));
+        quest.getItems().addAll(new SeparatorMenuItem(), CommandControls.menuItem(commands.quest.archive()),
+                CommandControls.menuItem(commands.quest.unarchive()), CommandControls.menuItem(commands.quest.delete()));
+        MenuBar bar = new MenuBar(file, view, quest);
         bar.setUseSystemMenuBar(true); // the global menu bar on macOS; a normal bar elsewhere
         return bar;
     }

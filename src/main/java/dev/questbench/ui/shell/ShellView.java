@@ -3,24 +3,26 @@ package dev.questbench.ui.shell;
 import atlantafx.base.theme.Styles;
 import dev.questbench.ui.board.BoardView;
 import dev.questbench.ui.common.CommandControls;
-import dev.questbench.ui.common.StatusPill;
 import dev.questbench.ui.common.Stylesheets;
+import dev.questbench.ui.composer.ComposerView;
 import dev.questbench.ui.quest.ConversationView;
+import dev.questbench.ui.quest.GoalCardView;
+import dev.questbench.ui.schedule.SchedulesView;
 import java.time.Instant;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The window's content: menu bar, then three columns (quest list | conversation | function area); the
- * My Quests board takes the place of the conversation and the function area while it is open.
+ * My Quests board or the Schedules page takes the place of the conversation and the function area while open.
  */
 final class ShellView extends BorderPane {
     private final ShellViewModel model;
@@ -28,6 +30,7 @@ final class ShellView extends BorderPane {
     private final SplitPane questArea;
     private final FunctionAreaView functionArea;
     private final BoardView board;
+    private final SchedulesView schedules;
     private double functionDivider;
 
     ShellView(ShellViewModel model, ShellCommands commands, ObservableValue<Instant> now, double[] dividers) {
@@ -36,12 +39,18 @@ final class ShellView extends BorderPane {
         getStylesheets().add(Stylesheets.of(ShellView.class, "shell.css"));
         setTop(ShellMenus.build(commands, model.themeProperty()));
 
-        QuestListView list = new QuestListView(model.questList(), model.selectedQuestIdProperty(), now,
-                commands.newQuest, commands.toggleBoard);
+        QuestListView list = new QuestListView(model.questList(), model.questActions(),
+                model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
+        list.addFooter(schedulesEntry(commands));
         functionArea = new FunctionAreaView(model.summary(), now);
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard);
-        BorderPane conversation = new BorderPane(new ConversationView(model.conversation()));
-        conversation.setTop(conversationHeader(commands));
+        BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions()));
+        conversation.setTop(new ConversationHeader(model, commands));
+        GoalCardView goal = new GoalCardView(model.goal());
+        VBox.setMargin(goal, new Insets(0, 28, 0, 28)); // lined up with the composer's input
+        VBox bottom = new VBox(goal, new ComposerView(model.composer()));
+        bottom.getStyleClass().add("conversation-bottom");
+        conversation.setBottom(bottom);
         conversation.getStyleClass().add("conversation-pane");
         conversation.visibleProperty().bind(model.selectedQuestIdProperty().isNotNull());
         empty.visibleProperty().bind(conversation.visibleProperty().not());
@@ -53,8 +62,9 @@ final class ShellView extends BorderPane {
         questArea.getStyleClass().add("quest-area");
         functionDivider = dividers.length > 1 ? dividers[1] : 0.72;
         questArea.setDividerPositions(functionDivider);
-        board = new BoardView(model.board(), now, model::openQuest);
-        StackPane main = new StackPane(questArea, board);
+        board = new BoardView(model.board(), now, model::openQuest, model.attentionProperty());
+        schedules = new SchedulesView(model.schedules(), now);
+        StackPane main = new StackPane(questArea, board, schedules);
         main.setMinWidth(480);
 
         columns = new SplitPane(list, main);
@@ -77,32 +87,33 @@ final class ShellView extends BorderPane {
         return new double[] {columns.getDividerPositions()[0], inner};
     }
 
-    private HBox conversationHeader(ShellCommands commands) {
-        Label title = new Label();
-        title.getStyleClass().addAll(Styles.TITLE_4, "quest-title");
-        title.setId("quest-title");
-        title.setMinWidth(0);
-        StatusPill pill = new StatusPill();
-        pill.setVisible(false);
-        model.summary().summaryProperty().addListener((observable, before, summary) -> {
-            title.setText(summary == null ? "" : summary.quest().title());
-            pill.setStatus(summary == null ? null : summary.status());
-            pill.setVisible(summary != null);
-        });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Button toggle = CommandControls.iconButton(commands.toggleFunctionArea);
-        toggle.setId("toggle-function-area");
-        HBox header = new HBox(10, title, pill, gap, toggle);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("conversation-header");
-        return header;
+    /** Lays a node (the toasts) over the columns, in the top-right corner below the menu bar. */
+    void addOverlay(Node overlay) {
+        StackPane layers = new StackPane(columns, overlay);
+        StackPane.setAlignment(overlay, Pos.TOP_RIGHT);
+        setCenter(layers);
+    }
+
+    /** The clock entry under the quest list; highlighted while the Schedules page shows. */
+    private Button schedulesEntry(ShellCommands commands) {
+        Button entry = CommandControls.button(commands.toggleSchedules);
+        entry.setId("schedules-entry");
+        entry.getStyleClass().addAll(Styles.FLAT, "schedules-entry");
+        entry.setMaxWidth(Double.MAX_VALUE);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        PseudoClass current = PseudoClass.getPseudoClass("current");
+        entry.pseudoClassStateChanged(current, model.viewProperty().get() == MainView.SCHEDULES);
+        model.viewProperty().addListener((observable, before, after) ->
+                entry.pseudoClassStateChanged(current, after == MainView.SCHEDULES));
+        return entry;
     }
 
     private void showView() {
-        boolean onBoard = model.viewProperty().get() == MainView.BOARD;
+        MainView shown = model.viewProperty().get();
+        boolean onBoard = shown == MainView.BOARD;
         board.setVisible(onBoard);
-        questArea.setVisible(!onBoard);
+        schedules.setVisible(shown == MainView.SCHEDULES);
+        questArea.setVisible(shown == MainView.QUEST);
         if (onBoard) {
             board.focusSearch();
         }

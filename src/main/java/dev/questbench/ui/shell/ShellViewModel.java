@@ -14,6 +14,8 @@ import dev.questbench.ui.quest.ConversationViewModel;
 import dev.questbench.ui.quest.GoalViewModel;
 import dev.questbench.ui.quest.QuestActions;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
+import dev.questbench.ui.schedule.ScheduleForms;
+import dev.questbench.ui.schedule.SchedulesViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -46,6 +48,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final GoalViewModel goal;
     private final QuestActions questActions;
     private final CardActions cardActions;
+    private final SchedulesViewModel schedules;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
     private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
@@ -73,6 +76,8 @@ public final class ShellViewModel implements AutoCloseable {
         this.questActions = new QuestActions(engine.executor(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
                 questActions);
+        this.schedules = new SchedulesViewModel(engine.scheduler(), tasks, dialogs, fxExecutor, this::openQuest,
+                ScheduleForms.dialogs(engine.scheduler(), store, tasks, dialogs));
         this.questInView = Bindings.createObjectBinding(
                 () -> view.get() == MainView.QUEST ? summary.summaryProperty().get() : null, view,
                 summary.summaryProperty());
@@ -82,16 +87,22 @@ public final class ShellViewModel implements AutoCloseable {
         Settings settings = store.settings();
         theme.set(settings.get(ShellSettings.THEME));
         functionAreaCollapsed.set(settings.get(ShellSettings.FUNCTION_AREA_COLLAPSED));
-        view.set(MainView.BOARD.name().equals(settings.get(ShellSettings.LAST_VIEW)) ? MainView.BOARD : MainView.QUEST);
+        view.set(MainView.named(settings.get(ShellSettings.LAST_VIEW)));
+        view.addListener((observable, before, after) -> reloadSchedulesIfShown());
         selectedQuestId.set(settings.get(ShellSettings.SELECTED_QUEST));
         selectedQuestId.addListener((observable, before, id) -> showQuest(id));
         theme.addListener((observable, before, after) -> remember(() -> settings.set(ShellSettings.THEME, after)));
         showQuest(selectedQuestId.get());
         questList.reload();
         board.reload();
+        reloadSchedulesIfShown();
     }
 
     // ---- properties ----------------------------------------------------------------------------
+
+    public SchedulesViewModel schedules() {
+        return schedules;
+    }
 
     public QuestListViewModel questList() {
         return questList;
@@ -186,6 +197,15 @@ public final class ShellViewModel implements AutoCloseable {
         view.set(view.get() == MainView.BOARD ? MainView.QUEST : MainView.BOARD);
     }
 
+    /** The Schedules page (View ▸ Schedules, or the clock entry under the quest list); again goes back. */
+    public void toggleSchedules() {
+        view.set(view.get() == MainView.SCHEDULES ? MainView.QUEST : MainView.SCHEDULES);
+    }
+
+    public void showSchedules() {
+        view.set(MainView.SCHEDULES);
+    }
+
     public void showBoard() {
         view.set(MainView.BOARD);
     }
@@ -237,9 +257,16 @@ public final class ShellViewModel implements AutoCloseable {
         summary.close();
         composer.close();
         goal.close();
+        schedules.close();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    private void reloadSchedulesIfShown() {
+        if (view.get() == MainView.SCHEDULES) {
+            schedules.reload();
+        }
+    }
 
     private void showQuest(String id) {
         conversation.show(id);

@@ -1,18 +1,23 @@
 package dev.questbench.ui.newquest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.questbench.agent.TurnResult;
 import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.QuestMode;
-import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.engine.GoalVerdict;
+import dev.questbench.engine.ScriptedBackend;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.DirectTaskRunner;
 import dev.questbench.ui.common.FxDialogService;
+import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +31,24 @@ class NewQuestViewModelTest {
     @TempDir
     Path dir;
     private Store store;
+    private TestEngine engine;
     private NewQuestViewModel form;
 
     @BeforeEach
     void openStore() {
         store = Store.open(dir.resolve("data"));
-        form = new NewQuestViewModel(store, new DirectTaskRunner(), new FxDialogService(() -> null), null);
+        // The agent works until stopped, so the quest is still under way when the test looks.
+        engine = TestEngine.withBuiltin(store, new ScriptedBackend(turn -> {
+            turn.sleep(10_000);
+            return new TurnResult.EndTurn();
+        }), (goal, summary, round) -> new GoalVerdict(true, "", ""));
+        form = new NewQuestViewModel(store, engine.executor(), new DirectTaskRunner(), new FxDialogService(() -> null),
+                null);
     }
 
     @AfterEach
     void closeStore() {
+        engine.close();
         store.close();
     }
 
@@ -61,7 +74,7 @@ class NewQuestViewModelTest {
     }
 
     @Test
-    void createsAQueuedQuestInItsWorkspaceWithThePromptAsFirstMessage() throws Exception {
+    void createsAQuestInItsWorkspaceThroughTheExecutorWithThePromptAsFirstMessage() throws Exception {
         Path project = Files.createDirectories(dir.resolve("shop"));
         AtomicReference<String> created = new AtomicReference<>();
         form.promptProperty().set("Add pagination to the orders table\nand test it");
@@ -71,12 +84,23 @@ class NewQuestViewModelTest {
 
         assertNotNull(created.get());
         QuestSummary summary = store.quests().summary(created.get()).orElseThrow();
-        assertEquals(QuestStatus.QUEUED, summary.status());
+        assertTrue(summary.status().isActive(), "handed to the executor: " + summary.status());
         assertEquals("Add pagination to the orders table", summary.quest().title());
         assertEquals(QuestMode.EXPERTS, summary.quest().mode());
         assertEquals("shop", store.workspaces().get(summary.quest().workspaceId()).orElseThrow().name());
-        List<JournalEntry> journal = store.journal().readLast(created.get(), 10);
-        assertEquals(List.of(QuestEvent.UserMessage.text("Add pagination to the orders table\nand test it")),
-                journal.stream().map(JournalEntry::event).toList());
+        List<JournalEntry> journal = store.journal().readAfter(created.get(), null, 10);
+        assertEquals(QuestEvent.UserMessage.text("Add pagination to the orders table\nand test it"),
+                journal.get(0).event());
+        assertFalse(summary.quest().options().specDriven());
+    }
+
+    @Test
+    void specFirstMakesASpecDrivenQuest() {
+        AtomicReference<String> created = new AtomicReference<>();
+        form.promptProperty().set("Add an export button");
+        form.specDrivenProperty().set(true);
+        form.create(created::set);
+
+        assertTrue(store.quests().get(created.get()).orElseThrow().options().specDriven());
     }
 }

@@ -63,7 +63,7 @@ class ScheduleFormViewModelTest {
         form.rule().kindProperty().set(ScheduleKind.WEEKLY);
         form.rule().days().retainAll(EnumSet.of(DayOfWeek.FRIDAY));
         assertEquals(List.of("Fri 6 Mar 2026, 08:30 CET", "Fri 13 Mar 2026, 08:30 CET", "Fri 20 Mar 2026, 08:30 CET",
-                "Fri 27 Mar 2026, 08:30 CET", "Fri 3 Apr 2026, 08:30 CET"), form.preview(), "DST starts 29 March");
+                "Fri 27 Mar 2026, 08:30 CET", "Fri 3 Apr 2026, 08:30 CEST"), form.preview(), "summer time from 29 March");
 
         form.rule().kindProperty().set(ScheduleKind.INTERVAL);
         form.rule().everyProperty().set(90);

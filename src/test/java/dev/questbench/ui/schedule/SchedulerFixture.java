@@ -1,16 +1,13 @@
 package dev.questbench.ui.schedule;
 
-import dev.questbench.agent.AgentBackend;
-import dev.questbench.agent.AgentSession;
-import dev.questbench.agent.QuestContext;
 import dev.questbench.agent.TurnResult;
-import dev.questbench.domain.Quest;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.engine.Notifier;
 import dev.questbench.engine.QuestExecutor;
 import dev.questbench.engine.ScriptedBackend;
 import dev.questbench.engine.schedule.Scheduler;
 import dev.questbench.store.Store;
+import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +17,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A real store in a temp folder, a real executor whose built-in agent is the scripted test backend (each
- * turn answers and ends), and a real scheduler on a fixed clock without a timer.
+ * turn answers and ends; scheduled quests use the built-in agent), and a real scheduler on a fixed clock
+ * without a timer.
  */
 final class SchedulerFixture implements AutoCloseable {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -39,25 +37,10 @@ final class SchedulerFixture implements AutoCloseable {
             turn.emit(QuestEvent.AgentMessage.text("done: " + turn.text()));
             return new TurnResult.EndTurn();
         });
-        executor = new QuestExecutor(store, List.of(asBuiltin(scripted)), Notifier.NONE);
+        executor = new QuestExecutor(store, List.of(TestEngine.asBuiltin(scripted)), Notifier.NONE);
         executor.start();
         scheduler = new Scheduler(store, executor, Notifier.NONE, clock, null);
         scheduler.start();
-    }
-
-    /** Scheduled quests use the built-in agent; here the scripted backend answers for it. */
-    private static AgentBackend asBuiltin(ScriptedBackend backend) {
-        return new AgentBackend() {
-            @Override
-            public String kind() {
-                return Quest.BUILTIN_BACKEND;
-            }
-
-            @Override
-            public AgentSession open(QuestContext context) {
-                return backend.open(context);
-            }
-        };
     }
 
     static void await(BooleanSupplier condition, String what) {

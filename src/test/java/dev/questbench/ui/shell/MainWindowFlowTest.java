@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.questbench.agent.TurnResult;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.engine.GoalVerdict;
+import dev.questbench.engine.ScriptedBackend;
 import dev.questbench.store.QuestQuery;
 import dev.questbench.store.Store;
 import dev.questbench.ui.board.QuestCard;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.testing.Snapshots;
+import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -31,12 +36,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window on a real store: New Quest dialog → quest list → board → live status changes. */
+/** The real window on a real store and engine: New Quest dialog → quest list → board → live status changes. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFlowTest {
     @TempDir
     Path dir;
+    private final CountDownLatch finish = new CountDownLatch(1);
     private Store store;
+    private TestEngine engine;
     private FxTaskRunner tasks;
     private MainWindow window;
     private Path workspaceFolder;
@@ -45,15 +52,25 @@ class MainWindowFlowTest {
     void start(Stage stage) throws Exception {
         workspaceFolder = Files.createDirectories(dir.resolve("shop"));
         store = Store.open(dir.resolve("data"));
+        // The agent says it is working, then waits until the test lets it finish.
+        engine = TestEngine.withBuiltin(store, new ScriptedBackend(turn -> {
+            turn.emit(QuestEvent.AgentMessage.text("Working on it"));
+            while (!finish.await(5, TimeUnit.MILLISECONDS) && !turn.stopped()) {
+                Thread.onSpinWait();
+            }
+            return new TurnResult.EndTurn();
+        }), (goal, summary, round) -> new GoalVerdict(true, "", ""));
         tasks = new FxTaskRunner(2);
-        window = new MainWindow(stage, store, tasks, new FolderAnsweringDialogs(stage), false);
+        window = new MainWindow(stage, store, engine.parts, tasks, new FolderAnsweringDialogs(stage), false);
         stage.show();
     }
 
     @AfterEach
     void tearDown() throws Exception {
+        finish.countDown();
         WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
         tasks.close();
+        engine.close();
         store.close();
     }
 
@@ -71,20 +88,16 @@ class MainWindowFlowTest {
         waitUntil(() -> store.quests().list(QuestQuery.ALL).size() == 1);
         QuestSummary created = store.quests().list(QuestQuery.ALL).get(0);
         String id = created.id();
-        assertEquals(QuestStatus.QUEUED, created.status());
+        assertTrue(created.status().isActive(), "the executor took it: " + created.status());
         waitUntil(() -> robot.lookup("#quest-" + id).tryQuery().isPresent());
         assertEquals(id, window.model().selectedQuestIdProperty().get(), "the new quest is opened");
         assertFalse(robot.lookup("#empty-state").query().isVisible(), "the conversation replaces the empty state");
 
         robot.clickOn("#board-button");
-        waitUntil(() -> cardIn(robot, "running", id).map(card -> card.getSummary().status() == QuestStatus.QUEUED)
-                .orElse(false));
-
-        append(id, new QuestEvent.SessionStatusRunning());
         waitUntil(() -> cardIn(robot, "running", id).map(card -> card.getSummary().status() == QuestStatus.RUNNING)
                 .orElse(false));
 
-        append(id, QuestEvent.SessionStatusIdle.endTurn());
+        finish.countDown(); // the agent ends its turn
         waitUntil(() -> cardIn(robot, "completed", id).isPresent());
         assertTrue(cardIn(robot, "running", id).isEmpty(), "the card left the Running column");
 
@@ -92,7 +105,8 @@ class MainWindowFlowTest {
         robot.clickOn(cardIn(robot, "completed", id).orElseThrow());
         waitUntil(() -> window.model().viewProperty().get() == MainView.QUEST);
         ListView<?> conversation = robot.lookup("#conversation-list").queryListView();
-        waitUntil(() -> conversation.getItems().size() == 3);
+        // The prompt, "Agent started working", the agent's message, "Turn finished".
+        waitUntil(() -> conversation.getItems().size() == 4);
     }
 
     @Test
@@ -103,7 +117,7 @@ class MainWindowFlowTest {
         WaitForAsyncUtils.asyncFx(() -> {
             window.model().toggleFunctionArea();
             window.close();
-            window = new MainWindow(new Stage(), store, tasks, new FolderAnsweringDialogs(null), false);
+            window = new MainWindow(new Stage(), store, engine.parts, tasks, new FolderAnsweringDialogs(null), false);
         }).get(10, TimeUnit.SECONDS);
 
         assertEquals(MainView.BOARD, window.model().viewProperty().get());
@@ -117,12 +131,6 @@ class MainWindowFlowTest {
             WaitForAsyncUtils.asyncFx(() -> Snapshots.write(window.stage().getScene(),
                     Path.of(folder, name + ".png"))).get(10, TimeUnit.SECONDS);
         }
-    }
-
-    private void append(String questId, QuestEvent event) throws InterruptedException {
-        Thread worker = new Thread(() -> store.journal().append(questId, event), "test-agent");
-        worker.start();
-        worker.join();
     }
 
     private static Optional<QuestCard> cardIn(FxRobot robot, String column, String questId) {

@@ -8,14 +8,15 @@ import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.Workspace;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.store.Store;
-import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.DirectTaskRunner;
+import dev.questbench.ui.quest.QuestAction;
+import dev.questbench.ui.quest.QuestActions;
+import dev.questbench.ui.testing.AnsweringDialogs;
 import dev.questbench.ui.testing.QueueExecutor;
+import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import javafx.scene.control.Dialog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,21 +62,51 @@ class QuestListViewModelTest {
     }
 
     @Test
-    void deletingAsksFirstAndLiveChangesPatchTheList() throws Exception {
+    void deletingThroughTheExecutorAsksFirstAndLiveChangesPatchTheList() throws Exception {
         String id = quest("Throwaway", null);
         QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
         list.reload();
+        try (TestEngine engine = new TestEngine(store, (goal, summary, round) -> null, List.of())) {
+            QuestActions actions = new QuestActions(engine.executor(), new DirectTaskRunner(), dialogs, opened -> { });
 
-        dialogs.confirmAnswer = false;
-        list.delete(id);
-        assertEquals(List.of("# No workspace (1)", "Throwaway"), describe(list));
+            dialogs.confirmAnswer = false;
+            actions.perform(QuestAction.DELETE, list.summary(id));
+            assertEquals(List.of("# No workspace (1)", "Throwaway"), describe(list));
 
-        dialogs.confirmAnswer = true;
-        list.delete(id);
-        while (!describe(list).isEmpty()) {
-            fx.awaitAndRun();
+            dialogs.confirmAnswer = true;
+            actions.perform(QuestAction.DELETE, list.summary(id));
+            while (!describe(list).isEmpty()) {
+                fx.awaitAndRun();
+            }
+            assertEquals(2, dialogs.confirmations);
         }
-        assertEquals(2, dialogs.confirmations);
+        list.close();
+    }
+
+    @Test
+    void countsTheQuestsThatNeedTheUserAndTellsWhenOneFinishesUnseen() throws Exception {
+        String asking = quest("Asking", null);
+        String failing = quest("Failing", null);
+        String running = quest("Running", null);
+        store.journal().appendAll(asking, List.of(new QuestEvent.SessionStatusRunning(),
+                QuestEvent.SessionStatusIdle.requiresAction(List.of("evt_x"))));
+        store.journal().appendAll(failing, List.of(new QuestEvent.SessionStatusRunning(),
+                QuestEvent.SessionError.of("model", "down")));
+        store.journal().append(running, new QuestEvent.SessionStatusRunning());
+        QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
+        List<String> finished = new java.util.ArrayList<>();
+        list.setOnFinishedUnseen(summary -> finished.add(summary.id()));
+        list.reload();
+        assertEquals(2, list.attentionProperty().get(), "Action Required and Error");
+
+        store.journal().append(running, QuestEvent.SessionStatusIdle.endTurn());
+        fx.awaitAndRun();
+        assertEquals(List.of(running), finished);
+        assertEquals(2, list.attentionProperty().get(), "a finished quest that is still read does not count");
+
+        store.quests().update(store.quests().get(running).orElseThrow().withRead(false, Instant.now()));
+        fx.awaitAndRun();
+        assertEquals(3, list.attentionProperty().get(), "Ready and unread counts");
         list.close();
     }
 
@@ -91,37 +122,5 @@ class QuestListViewModelTest {
         return list.rows().stream().map(row -> row instanceof QuestListRow.Group group
                 ? "# " + group.name() + " (" + group.count() + ")"
                 : ((QuestListRow.Item) row).summary().quest().title()).toList();
-    }
-
-    /** Answers confirmations as the test says; no other dialog is expected. */
-    private static final class AnsweringDialogs implements DialogService {
-        boolean confirmAnswer;
-        int confirmations;
-
-        @Override
-        public Optional<Path> chooseFolder(String title, Path initialFolder) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            confirmations++;
-            return confirmAnswer;
-        }
-
-        @Override
-        public Optional<String> askText(String title, String label, String initialValue) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public <R> Optional<R> showAndWait(Dialog<R> dialog) {
-            return Optional.empty();
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.testing.Snapshots;
+import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +39,13 @@ class ScreenshotTour {
         String shots = System.getProperty("qb.shots");
         assumeTrue(shots != null, "set -Dqb.shots=DIR to save screenshots");
         Path out = Path.of(shots);
-        try (Store store = Store.open(dir.resolve("data")); FxTaskRunner tasks = new FxTaskRunner(2)) {
+        try (Store store = Store.open(dir.resolve("data")); FxTaskRunner tasks = new FxTaskRunner(2);
+             TestEngine engine = TestEngine.unstarted(store)) {
             String selected = seed(store);
             MainWindow[] window = new MainWindow[1];
             fx(() -> {
                 Stage stage = new Stage();
-                window[0] = new MainWindow(stage, store, tasks, new FxDialogService(() -> stage), false);
+                window[0] = new MainWindow(stage, store, engine.parts, tasks, new FxDialogService(() -> stage), false);
                 stage.setWidth(1440);
                 stage.setHeight(900);
                 stage.show();

@@ -38,4 +38,26 @@ public final class QueueExecutor implements Executor {
         first.run();
         return 1 + runPending();
     }
+
+    /**
+     * Runs hand-offs as they come until the condition holds (store notifications and engine workers run on
+     * their own threads); fails after 10 s with the message.
+     */
+    public void runUntil(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            runPending();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out: " + message.get());
+            }
+            Runnable next = queue.poll(5, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            }
+        }
+    }
 }
