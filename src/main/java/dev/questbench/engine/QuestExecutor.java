@@ -159,7 +159,9 @@ public final class QuestExecutor implements AutoCloseable {
         if (run.running) {
             run.stopRequested = true;
             AgentSession session = run.session;
-            workers.execute(session::cancel);
+            if (session != null) { // null: admitted, but its worker has not opened the session yet
+                workers.execute(session::cancel);
+            }
             return true;
         }
         QuestStatus status = status(questId);

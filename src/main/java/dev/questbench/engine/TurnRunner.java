@@ -42,6 +42,10 @@ final class TurnRunner {
             store.journal().append(run.questId, new QuestEvent.SessionStatusRunning());
             if (session == null) {
                 result = new TurnResult.Failed("backend_unavailable", noBackendMessage(quest), true);
+            } else if (run.stopRequested) {
+                result = new TurnResult.Stopped(); // Stop landed before the worker reached the agent
+            } else if (run.pauseRequested) {
+                result = new TurnResult.Paused();
             } else if (work instanceof Work.Send send) {
                 result = session.send(executor.applySendHooks(run.questId, send.input()));
             } else if (work instanceof Work.Confirm confirm) {

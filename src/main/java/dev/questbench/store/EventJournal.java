@@ -163,14 +163,11 @@ public final class EventJournal {
             insert.setString(7, event.blobRef());
             insert.executeUpdate();
             if (event.searchText() != null) {
-                PreparedStatement text = context.prepare(MESSAGE_TEXT_INSERT);
-                text.setLong(1, SearchText.messageRowid(head.pk, seq));
-                text.setString(2, event.searchText());
-                text.executeUpdate();
+                context.indexLater(SearchText.messageRowid(head.pk, seq), event.searchText());
             }
             entries.add(new JournalEntry(id, questId, seq, now, event.event()));
         }
-        // The quests row is written once per batch by the writer (QuestHeads.flush), not once per append.
+        // The quests row and the message text are written once per batch by the writer (QuestHeads.flush).
         head.advance(new QuestSummary(before.quest(), status, now, seq, inputTokens, outputTokens));
         context.appended(entries);
         context.touched(questId);

@@ -4,14 +4,18 @@ import dev.questbench.domain.QuestSummary;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * The writer's memory of the quests it recently appended to: each one's row pk and summary as the current
  * transaction leaves it. An append then reads no row, a batch writes each quest's derived columns once, and the
- * quest changes it publishes need no SELECT. Only journal appends use it; the writer clears it before any other
- * write and after any rollback, so it never holds anything the database does not.
+ * quest changes it publishes need no SELECT. It also holds the batch's message text until {@link #flush}, which
+ * indexes it in rowid order. Only journal appends use it; the writer flushes and clears it before any other write
+ * and clears it after any rollback, so it never holds anything the database does not.
  */
 final class QuestHeads {
     /** Enough for every quest of the largest batch; older clean entries are dropped after each flush. */
@@ -43,6 +47,10 @@ final class QuestHeads {
     }
 
     private final LinkedHashMap<String, Head> heads = new LinkedHashMap<>(64, 0.75f, true);
+    private final List<SearchRow> searchRows = new ArrayList<>();
+
+    private record SearchRow(long rowid, String text) {
+    }
 
     /** The quest's head, read from its row the first time; fails if the quest does not exist. */
     Head get(CachingConnection connection, String questId) throws SQLException {
@@ -63,8 +71,25 @@ final class QuestHeads {
         return head;
     }
 
-    /** Writes the derived columns of every quest appended to since the last flush, once per quest. */
+    /** Message text to index at the next flush, under its message_text rowid. */
+    void addSearchText(long rowid, String text) {
+        searchRows.add(new SearchRow(rowid, text));
+    }
+
+    /** Writes the derived columns of every quest appended to since the last flush, once per quest, and the text. */
     void flush(CachingConnection connection) throws SQLException {
+        if (!searchRows.isEmpty()) {
+            // FTS5 starts a new segment whenever a rowid is below the previous one in the transaction: rows of
+            // interleaved quests, inserted as they come, would write a segment every few rows.
+            searchRows.sort(Comparator.comparingLong(SearchRow::rowid));
+            PreparedStatement insert = connection.prepare(EventJournal.MESSAGE_TEXT_INSERT);
+            for (SearchRow row : searchRows) {
+                insert.setLong(1, row.rowid());
+                insert.setString(2, row.text());
+                insert.executeUpdate();
+            }
+            searchRows.clear();
+        }
         for (Head head : heads.values()) {
             if (head.dirty) {
                 QuestSummary summary = head.summary;
@@ -95,5 +120,6 @@ final class QuestHeads {
     /** Forgets everything: before a write that may change quest rows behind our back, and after a rollback. */
     void clear() {
         heads.clear();
+        searchRows.clear();
     }
 }

@@ -42,6 +42,11 @@ final class WriteContext {
         return heads.get(connection, questId);
     }
 
+    /** Indexes message text before the commit, with the batch's other text (see {@link QuestHeads#flush}). */
+    void indexLater(long messageRowid, String text) {
+        heads.addSearchText(messageRowid, text);
+    }
+
     /** The rowid of the last row this connection inserted. */
     long lastRowId() throws SQLException {
         try (ResultSet rows = prepare("SELECT last_insert_rowid()").executeQuery()) {

@@ -124,7 +124,7 @@ final class WriterThread implements AutoCloseable {
             long p2 = System.nanoTime();
             connection.jdbc().commit();
             long p3 = System.nanoTime();
-            PROF[0]++; PROF[1] += batch.size(); PROF[2] += p1 - p0; PROF[3] += p2 - p1; PROF[4] += p3 - p2;
+            PROF[0]++; PROF[1] += batch.size(); PROF[5] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); PROF[2] += p1 - p0; PROF[3] += p2 - p1; PROF[4] += p3 - p2; if (p3 - p2 > 5_000_000) { PROF[6]++; PROF[7] += p3 - p2; }
             succeeded.forEach(Task::complete);
             notifier.publish(List.copyOf(entries), List.copyOf(changes));
         } catch (Throwable e) {
@@ -221,7 +221,7 @@ final class WriterThread implements AutoCloseable {
                 interrupted = true;
             }
         }
-        if (PROF[0] > 0) System.err.printf("PROF batches %d avg size %.1f tasks %.1f us changes %.1f us commit %.1f us (per batch)%n", PROF[0], PROF[1]/(double)PROF[0], PROF[2]/1e3/PROF[0], PROF[3]/1e3/PROF[0], PROF[4]/1e3/PROF[0]);
+        if (PROF[0] > 0) System.err.printf("PROF cpu/task %.1f us, batches %d avg size %.1f tasks %.1f us changes %.1f us commit %.1f us (per batch), slow commits %d totalling %.0f ms%n", PROF[5] / 1e3 / PROF[1], PROF[0], PROF[1]/(double)PROF[0], PROF[2]/1e3/PROF[0], PROF[3]/1e3/PROF[0], PROF[4]/1e3/PROF[0], PROF[6], PROF[7] / 1e6);
         java.util.Arrays.fill(PROF, 0);
         try (Statement statement = connection.jdbc().createStatement()) {
             connection.jdbc().setAutoCommit(true);

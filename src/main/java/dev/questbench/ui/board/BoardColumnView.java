@@ -91,13 +91,15 @@ final class BoardColumnView extends VBox {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
-                setId(null);
                 return;
             }
+            // No per-quest id on the cell: changing a node's id re-applies CSS to its whole subtree, and cells
+            // change quests on every reorder. Tests find a card by its summary.
             card.setWorkspaceName(workspaceName.apply(item.quest().workspaceId()));
             card.setSummary(item);
-            setId("card-" + item.id());
-            setGraphic(card);
+            if (getGraphic() != card) {
+                setGraphic(card);
+            }
         }
     }
 }

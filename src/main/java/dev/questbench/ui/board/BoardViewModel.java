@@ -9,9 +9,10 @@ import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.Debouncer;
 import dev.questbench.ui.common.FxBatcher;
+import dev.questbench.ui.common.QuestLook;
+import dev.questbench.ui.common.StableOrder;
 import dev.questbench.ui.common.TaskRunner;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +35,11 @@ import javafx.collections.ObservableList;
  * answer never overwrites a newer one; live changes move single cards instead of reloading.
  */
 public final class BoardViewModel implements AutoCloseable {
-    static final Comparator<QuestSummary> CARD_ORDER = Comparator
-            .comparing((QuestSummary s) -> !s.quest().pinned())
-            .thenComparing(QuestSummary::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(QuestSummary::id);
-
     private final Store store;
     private final TaskRunner tasks;
     private final Debouncer debouncer;
-    private final BoardColumns columns = new BoardColumns(CARD_ORDER);
+    private final StableOrder order = new StableOrder();
+    private final BoardColumns columns = new BoardColumns(order.comparator());
     private final Map<String, QuestSummary> results = new HashMap<>();
     private final Map<String, String> workspaceNames = new HashMap<>();
     private final ObservableList<WorkspaceTab> tabs = FXCollections.observableArrayList();
@@ -146,6 +143,7 @@ public final class BoardViewModel implements AutoCloseable {
         answer.workspaces().forEach(workspace -> workspaceNames.put(workspace.id(), workspace.name()));
         results.clear();
         answer.quests().forEach(summary -> results.put(summary.id(), summary));
+        order.reset(answer.quests());
         refill();
         searching.set(false);
         error.set(null);
@@ -177,6 +175,10 @@ public final class BoardViewModel implements AutoCloseable {
                 results.remove(change.questId());
             } else {
                 results.put(after.id(), after);
+            }
+            order.update(before, after); // a card that keeps working keeps its place
+            if (before != null && visible(before) && QuestLook.same(before, after)) {
+                continue; // nothing on the card would change: no redraw (the newest summary is in results)
             }
             columns.move(visible(before) ? before : null, visible(after) ? after : null);
         }

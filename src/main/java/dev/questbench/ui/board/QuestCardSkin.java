@@ -28,6 +28,8 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
     private final Label workspace = new Label();
     private final Label activity = new Label();
     private final Label tokens = new Label();
+    private String describedPrompt;
+    private String describedTitle;
 
     QuestCardSkin(QuestCard card) {
         super(card);
@@ -77,9 +79,14 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         pin.setVisible(quest.pinned());
         pin.setManaged(quest.pinned());
         title.setText(quest.title());
-        String text = descriptionOf(quest);
-        description.setText(text);
-        description.setVisible(!text.isEmpty()); // still managed, so every card keeps the same height
+        if (!quest.prompt().equals(describedPrompt) || !quest.title().equals(describedTitle)) {
+            // Flattening the prompt is a regex over it: only when the quest's words change, not on every event.
+            describedPrompt = quest.prompt();
+            describedTitle = quest.title();
+            String text = descriptionOf(quest);
+            description.setText(text);
+            description.setVisible(!text.isEmpty()); // still managed, so every card keeps the same height
+        }
         workspace.setText(card.workspaceNameProperty().get());
         String used = TokenCount.total(summary.inputTokens(), summary.outputTokens());
         tokens.setText(used);

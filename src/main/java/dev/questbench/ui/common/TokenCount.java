@@ -1,7 +1,5 @@
 package dev.questbench.ui.common;
 
-import java.util.Locale;
-
 /** Token counts as people read them at a glance: 950, 12.3k, 4.1M. */
 public final class TokenCount {
     private TokenCount() {
@@ -13,9 +11,9 @@ public final class TokenCount {
             return Long.toString(Math.max(0, tokens));
         }
         if (tokens < 999_950) {
-            return scaled(tokens / 1_000.0, "k");
+            return scaled(tokens, 1_000, "k");
         }
-        return scaled(tokens / 1_000_000.0, "M");
+        return scaled(tokens, 1_000_000, "M");
     }
 
     /** In and out together, e.g. {@code 16.4k tok}; empty for a quest that used none yet. */
@@ -28,12 +26,12 @@ public final class TokenCount {
         return compact(in) + " in · " + compact(out) + " out";
     }
 
-    private static String scaled(double value, String unit) {
-        // One decimal below 100 (12.3k), none above (128k); 999.95k rounds up into the next unit's words.
-        String text = value < 99.95 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
-        if (text.endsWith(".0")) {
-            text = text.substring(0, text.length() - 2);
+    /** One decimal below 100 (12.3k), none above (128k); plain arithmetic, as cards redraw it often. */
+    private static String scaled(long tokens, long unit, String suffix) {
+        long tenths = Math.round(tokens * 10.0 / unit);
+        if (tenths >= 1_000) {
+            return Math.round((double) tokens / unit) + suffix;
         }
-        return text + unit;
+        return tenths % 10 == 0 ? tenths / 10 + suffix : tenths / 10 + "." + tenths % 10 + suffix;
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -266,7 +267,7 @@ public final class ScheduleFormViewModel {
 
     /** The loaded entry with the same id (it has the real label), or the none entry if it is gone. */
     private static Choice find(List<Choice> choices, Choice wanted) {
-        return choices.stream().filter(choice -> java.util.Objects.equals(choice.id(), wanted.id())).findFirst()
+        return choices.stream().filter(choice -> Objects.equals(choice.id(), wanted.id())).findFirst()
                 .orElse(choices.get(0));
     }
 

@@ -83,7 +83,7 @@ public final class SchedulesView extends BorderPane {
         runs.setId("run-history");
         runs.getStyleClass().add("run-history");
         runs.setCellFactory(view -> new RunCell(model));
-        Label none = new Label("No runs yet. Runs appear here when the schedule fires or on Run Now.");
+        Label none = new Label("No runs yet. Runs appear here when a schedule fires, or on Run Now.");
         none.getStyleClass().add("qb-subtle");
         none.setWrapText(true);
         runs.setPlaceholder(none);

@@ -11,6 +11,7 @@ import dev.questbench.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -160,8 +161,9 @@ public final class SchedulesViewModel implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /** A few schedules at most: reloading them all is simpler than patching the changed ones, and cheap. */
     private void changed(List<String> scheduleIds) {
-        reload(); // a handful of schedules: reloading all is simpler than patching, and cheap
+        reload();
     }
 
     private List<ScheduleItem> loadItems() {
@@ -187,7 +189,7 @@ public final class SchedulesViewModel implements AutoCloseable {
         }, failure -> message.set("The run history could not be loaded: " + failure.getMessage()));
     }
 
-    private java.util.Optional<ScheduleItem> find(String scheduleId) {
+    private Optional<ScheduleItem> find(String scheduleId) {
         return items.stream().filter(item -> item.id().equals(scheduleId)).findFirst();
     }
 }

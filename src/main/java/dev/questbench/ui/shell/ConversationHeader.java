@@ -27,6 +27,7 @@ final class ConversationHeader extends HBox {
     private final Label title = new Label();
     private final StatusPill pill = new StatusPill();
     private final Label tokens = new Label();
+    private final Tooltip tokensSplit = new Tooltip();
 
     ConversationHeader(ShellViewModel model, ShellCommands commands) {
         super(10);
@@ -38,6 +39,7 @@ final class ConversationHeader extends HBox {
         pill.setVisible(false);
         tokens.getStyleClass().add("header-tokens");
         tokens.setMinWidth(Region.USE_PREF_SIZE);
+        tokens.setTooltip(tokensSplit);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(title, pill, tokens, gap);
@@ -63,15 +65,14 @@ final class ConversationHeader extends HBox {
         pill.setStatus(summary == null ? null : summary.status());
         pill.setVisible(summary != null);
         tokens.setText(summary == null ? "" : TokenCount.total(summary.inputTokens(), summary.outputTokens()));
-        tokens.setTooltip(summary == null ? null
-                : new Tooltip(TokenCount.split(summary.inputTokens(), summary.outputTokens())));
+        tokensSplit.setText(summary == null ? "" : TokenCount.split(summary.inputTokens(), summary.outputTokens()));
     }
 
     /** A labelled small button shown only while its action is possible. */
     private static Button runButton(Command command) {
         Button button = CommandControls.button(command);
         button.getStyleClass().addAll(Styles.SMALL);
-        button.setId("quest-" + command.name().toLowerCase(Locale.ROOT));
+        button.setId("header-" + command.name().toLowerCase(Locale.ROOT));
         button.visibleProperty().bind(command.executableProperty());
         button.managedProperty().bind(button.visibleProperty());
         button.setMinWidth(Region.USE_PREF_SIZE);

@@ -88,13 +88,11 @@ final class QuestListCell extends ListCell<QuestListRow> {
         if (empty || row == null) {
             setGraphic(null);
             setContextMenu(null);
-            setId(null);
         } else if (row instanceof QuestListRow.Group heading) {
             groupName.setText(heading.name());
             groupCount.setText(Integer.toString(heading.count()));
             setGraphic(group);
             setContextMenu(null);
-            setId(null);
         } else if (row instanceof QuestListRow.Item item) {
             QuestSummary summary = item.summary();
             title.setText(summary.quest().title());
@@ -103,9 +101,12 @@ final class QuestListCell extends ListCell<QuestListRow> {
             pill.setStatus(summary.status());
             tokens.setText(TokenCount.total(summary.inputTokens(), summary.outputTokens()));
             updateActivity();
-            setGraphic(quest);
+            // No per-quest id on the cell: changing an id re-applies CSS to the whole row, and rows change
+            // quests whenever the list reorders.
+            if (getGraphic() != quest) {
+                setGraphic(quest);
+            }
             setContextMenu(menu);
-            setId("quest-" + summary.id());
         }
     }
 

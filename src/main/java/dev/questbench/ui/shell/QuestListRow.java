@@ -2,6 +2,7 @@ package dev.questbench.ui.shell;
 
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.Workspace;
+import dev.questbench.ui.common.QuestLook;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,12 @@ public sealed interface QuestListRow {
 
     /** Groups by workspace (by name; unbound last), each group's quests pinned first, then by activity. */
     static List<QuestListRow> build(Collection<Workspace> workspaces, Collection<QuestSummary> quests) {
+        return build(workspaces, quests, ORDER);
+    }
+
+    /** Groups by workspace (by name; unbound last), each group's quests in the given order. */
+    static List<QuestListRow> build(Collection<Workspace> workspaces, Collection<QuestSummary> quests,
+                                    Comparator<QuestSummary> order) {
         Map<String, List<QuestSummary>> byWorkspace = new LinkedHashMap<>();
         workspaces.stream().sorted(Comparator.comparing(Workspace::name, String.CASE_INSENSITIVE_ORDER))
                 .forEach(workspace -> byWorkspace.put(workspace.id(), new ArrayList<>()));
@@ -53,15 +60,16 @@ public sealed interface QuestListRow {
         Map<String, Workspace> byId = new LinkedHashMap<>();
         workspaces.forEach(workspace -> byId.put(workspace.id(), workspace));
         List<QuestListRow> rows = new ArrayList<>(quests.size() + byWorkspace.size() + 1);
-        byWorkspace.forEach((id, group) -> add(rows, byId.get(id), group));
+        byWorkspace.forEach((id, group) -> add(rows, byId.get(id), group, order));
         if (!unbound.isEmpty()) {
-            add(rows, null, unbound);
+            add(rows, null, unbound, order);
         }
         return rows;
     }
 
-    private static void add(List<QuestListRow> rows, Workspace workspace, List<QuestSummary> group) {
-        group.sort(ORDER);
+    private static void add(List<QuestListRow> rows, Workspace workspace, List<QuestSummary> group,
+                            Comparator<QuestSummary> order) {
+        group.sort(order);
         rows.add(new Group(workspace, group.size()));
         group.forEach(summary -> rows.add(new Item(summary)));
     }
@@ -82,9 +90,17 @@ public sealed interface QuestListRow {
             return;
         }
         for (int i = 0; i < next.size(); i++) {
-            if (!Objects.equals(target.get(i), next.get(i))) {
+            if (!looksSame(target.get(i), next.get(i))) {
                 target.set(i, next.get(i));
             }
         }
+    }
+
+    /** Rows whose drawing would not change are left alone: a running quest's summary changes on every event. */
+    private static boolean looksSame(QuestListRow shown, QuestListRow next) {
+        if (shown instanceof Item a && next instanceof Item b) {
+            return QuestLook.same(a.summary(), b.summary());
+        }
+        return Objects.equals(shown, next);
     }
 }

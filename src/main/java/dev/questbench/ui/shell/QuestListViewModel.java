@@ -10,6 +10,7 @@ import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.FxBatcher;
+import dev.questbench.ui.common.StableOrder;
 import dev.questbench.ui.common.TaskRunner;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public final class QuestListViewModel implements AutoCloseable {
     private final ObservableList<QuestListRow> rows = FXCollections.observableArrayList();
     // One read-only view, kept: a wrapper made per call would drop its listeners when collected.
     private final ObservableList<QuestListRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final StableOrder order = new StableOrder();
     private final ReadOnlyIntegerWrapper attention = new ReadOnlyIntegerWrapper(this, "attention");
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
@@ -90,6 +92,7 @@ public final class QuestListViewModel implements AutoCloseable {
                     snapshot.workspaces().forEach(workspace -> workspaces.put(workspace.id(), workspace));
                     quests.clear();
                     snapshot.quests().forEach(summary -> quests.put(summary.id(), summary));
+                    order.reset(snapshot.quests());
                     publish();
                 }, failure -> dialogs.showError("Quests could not be loaded", failure.getMessage()));
     }
@@ -134,6 +137,7 @@ public final class QuestListViewModel implements AutoCloseable {
             if (change instanceof QuestChange.Upserted upserted && !upserted.summary().quest().archived()) {
                 QuestSummary summary = upserted.summary();
                 QuestSummary before = quests.put(summary.id(), summary);
+                order.update(before, summary); // a quest that keeps working keeps its row
                 if (before != null && before.status() != QuestStatus.READY && summary.status() == QuestStatus.READY
                         && summary.quest().read()) {
                     onFinishedUnseen.accept(summary);
@@ -141,7 +145,7 @@ public final class QuestListViewModel implements AutoCloseable {
                 String workspaceId = summary.quest().workspaceId();
                 unknownWorkspace |= workspaceId != null && !workspaces.containsKey(workspaceId);
             } else {
-                quests.remove(change.questId());
+                order.update(quests.remove(change.questId()), null);
             }
         }
         if (unknownWorkspace) {
@@ -152,7 +156,7 @@ public final class QuestListViewModel implements AutoCloseable {
     }
 
     private void publish() {
-        List<QuestListRow> next = QuestListRow.build(workspaces.values(), quests.values());
+        List<QuestListRow> next = QuestListRow.build(workspaces.values(), quests.values(), order.comparator());
         QuestListRow.patch(rows, next);
         attention.set((int) quests.values().stream().filter(QuestListViewModel::needsAttention).count());
     }

@@ -31,6 +31,7 @@ final class ShellView extends BorderPane {
     private final FunctionAreaView functionArea;
     private final BoardView board;
     private final SchedulesView schedules;
+    private final StackPane main;
     private double functionDivider;
 
     ShellView(ShellViewModel model, ShellCommands commands, ObservableValue<Instant> now, double[] dividers) {
@@ -64,7 +65,7 @@ final class ShellView extends BorderPane {
         questArea.setDividerPositions(functionDivider);
         board = new BoardView(model.board(), now, model::openQuest, model.attentionProperty());
         schedules = new SchedulesView(model.schedules(), now);
-        StackPane main = new StackPane(questArea, board, schedules);
+        main = new StackPane(questArea, board, schedules);
         main.setMinWidth(480);
 
         columns = new SplitPane(list, main);
@@ -114,6 +115,8 @@ final class ShellView extends BorderPane {
         board.setVisible(onBoard);
         schedules.setVisible(shown == MainView.SCHEDULES);
         questArea.setVisible(shown == MainView.QUEST);
+        // Only the shown view stays in the scene: hidden lists would still be laid out on every live change.
+        main.getChildren().setAll(onBoard ? board : shown == MainView.SCHEDULES ? schedules : questArea);
         if (onBoard) {
             board.focusSearch();
         }

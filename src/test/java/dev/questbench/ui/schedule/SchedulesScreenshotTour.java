@@ -65,7 +65,7 @@ class SchedulesScreenshotTour {
         Path out = Path.of(shots);
         try (Store store = Store.open(dir.resolve("data")); FxTaskRunner tasks = new FxTaskRunner(2);
              TestEngine engine = TestEngine.unstarted(store)) {
-            List<String> quests = seed(store, engine.parts.scheduler());
+            List<String> quests = seedQuests(store);
             MainWindow[] window = new MainWindow[1];
             DesktopNotifier notifier = new DesktopNotifier(store.settings(), Runnable::run, Platform::runLater,
                     OsNotifications.NONE, NotificationSound.NONE);
@@ -77,6 +77,10 @@ class SchedulesScreenshotTour {
                 stage.setHeight(800);
                 stage.show();
             });
+            fx(() -> window[0].model().showSchedules());
+            settle();
+            fx(() -> Snapshots.write(window[0].stage().getScene(), out.resolve("schedules-empty-light.png")));
+            seedSchedules(store, engine.parts.scheduler(), quests);
             for (ThemePreference theme : List.of(ThemePreference.LIGHT, ThemePreference.DARK)) {
                 String suffix = "-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
                 fx(() -> {
@@ -149,8 +153,8 @@ class SchedulesScreenshotTour {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Quests for the toasts, and three schedules with a history in every state. */
-    private List<String> seed(Store store, Scheduler scheduler) {
+    /** Quests for the toasts and the runs. */
+    private static List<String> seedQuests(Store store) {
         List<String> ids = new java.util.ArrayList<>();
         for (String title : List.of("Add pagination to the orders table", "Write an ADR for the event journal",
                 "Add rate limiting to public endpoints", "Migrate orders to the new schema")) {
@@ -159,6 +163,11 @@ class SchedulesScreenshotTour {
             store.quests().create(quest);
             ids.add(quest.id());
         }
+        return ids;
+    }
+
+    /** Three schedules, one of them off, and a history in every state. */
+    private static void seedSchedules(Store store, Scheduler scheduler, List<String> ids) {
         Schedule digest = scheduler.create(ScheduleDraft.of("Morning digest", new ScheduleRule.Weekly(
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0)),
                 "Summarise yesterday's commits and open pull requests.", null));
@@ -179,6 +188,5 @@ class SchedulesScreenshotTour {
                 now.minus(Duration.ofDays(1)), ids.get(0), 0).finish(RunState.SUCCESS, "Finished.",
                 now.minus(Duration.ofDays(1)).plusSeconds(312)));
         store.schedules().addRun(ScheduleRun.running(digest.id(), now, now, ids.get(3), 0));
-        return ids;
     }
 }

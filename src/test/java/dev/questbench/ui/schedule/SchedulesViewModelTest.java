@@ -33,7 +33,7 @@ class SchedulesViewModelTest {
     private SchedulerFixture fixture;
     private final QueueExecutor fx = new QueueExecutor();
     private final List<String> opened = new ArrayList<>();
-    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private final ConfirmingDialogs dialogs = new ConfirmingDialogs();
     private Schedule edited;
     private Optional<Schedule> editorAnswer = Optional.empty();
     private SchedulesViewModel model;
@@ -166,7 +166,7 @@ class SchedulesViewModelTest {
     }
 
     /** Answers confirmations as the test says; the other dialogs are not used here. */
-    private static final class AnsweringDialogs implements DialogService {
+    private static final class ConfirmingDialogs implements DialogService {
         boolean confirmAnswer;
         String lastConfirmTitle;
 

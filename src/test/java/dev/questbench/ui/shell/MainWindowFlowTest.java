@@ -89,7 +89,9 @@ class MainWindowFlowTest {
         QuestSummary created = store.quests().list(QuestQuery.ALL).get(0);
         String id = created.id();
         assertTrue(created.status().isActive(), "the executor took it: " + created.status());
-        waitUntil(() -> robot.lookup("#quest-" + id).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#quest-list .list-cell").queryAll().stream()
+                .anyMatch(cell -> ((QuestListCell) cell).getItem() instanceof QuestListRow.Item item
+                        && item.summary().id().equals(id)));
         assertEquals(id, window.model().selectedQuestIdProperty().get(), "the new quest is opened");
         assertFalse(robot.lookup("#empty-state").query().isVisible(), "the conversation replaces the empty state");
 

@@ -109,11 +109,11 @@ class QuestLifecycleFlowTest {
         String running = WaitForAsyncUtils.asyncFx(() -> engine.executor().create(quest("Migrate the schema")).id())
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> window.model().openQuest(running)).get(10, TimeUnit.SECONDS);
-        waitUntil(() -> status(running) == QuestStatus.RUNNING && visible(robot, "#quest-stop"));
-        robot.clickOn("#quest-stop");
+        waitUntil(() -> status(running) == QuestStatus.RUNNING && visible(robot, "#header-stop"));
+        robot.clickOn("#header-stop");
 
         waitUntil(() -> status(running) == QuestStatus.READY && visible(robot, ".stopped-marker"));
-        assertFalse(robot.lookup("#quest-stop").query().isVisible(), "nothing left to stop");
+        assertFalse(robot.lookup("#header-stop").query().isVisible(), "nothing left to stop");
         assertEquals(2, store.quests().list(QuestQuery.ALL).size());
         shot("stopped");
     }
