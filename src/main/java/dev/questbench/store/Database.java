@@ -23,6 +23,8 @@ final class Database {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int WRITER_CACHE_KIB = 32 * 1024;
+    private static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+    private static final int WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
     private Database() {
     }
@@ -68,6 +70,11 @@ final class Database {
         // A larger page cache keeps the journal's index pages hot while appending (the default is 2 MB).
         config.setCacheSize(-WRITER_CACHE_KIB);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // The writer checkpoints by itself only every ~40 MB of WAL (the default is ~4 MB): each of its checkpoints
+        // stalls commits on two fsyncs, and the Checkpointer thread has usually copied the frames already.
+        config.setWalAutocheckpoint(WAL_AUTOCHECKPOINT_PAGES);
+        // After a burst (or a long read that held checkpoints back) the WAL file shrinks back to this size.
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
         // The driver would otherwise query last_insert_rowid() after every insert; we ask only when needed.
         config.setGetGeneratedKeys(false);
         Connection connection = config.createConnection(url(file));
@@ -79,21 +86,20 @@ final class Database {
             }
             refuseNewer(file, version);
             Migrations.apply(connection, version);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA wal_autocheckpoint = " + Integer.getInteger("qb.ckpt", 1000));
-                if (System.getProperty("qb.fts") != null) {
-                    for (String kv : System.getProperty("qb.fts").split(",")) {
-                        String[] p = kv.split("=");
-                        statement.execute("INSERT INTO message_text (message_text, rank) VALUES ('" + p[0] + "', " + p[1] + ")");
-                    }
-                }
-            }
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /** A second read-write connection, used only for background checkpoints (see {@link Checkpointer}). */
+    static Connection openCheckpointer(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return config.createConnection(url(file));
     }
 
     /** A read-only connection; in WAL mode it reads the last commit without waiting for the writer. */

@@ -26,11 +26,11 @@ public final class Store implements AutoCloseable {
     private final Settings settings;
     private volatile boolean closed;
 
-    private Store(Path dataDir, DirectoryLock lock, Connection writerConnection) {
+    private Store(Path dataDir, DirectoryLock lock, Connection writerConnection, Checkpointer checkpointer) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.notifier = new Notifier();
-        this.writer = new WriterThread(writerConnection, notifier);
+        this.writer = new WriterThread(writerConnection, notifier, checkpointer);
         this.readers = new ReaderPool(dataDir.resolve(Database.FILE_NAME));
         this.blobs = new BlobStore(dataDir.resolve("blobs"));
         this.quests = new QuestRepository(writer, readers, notifier, blobs);
@@ -56,7 +56,13 @@ public final class Store implements AutoCloseable {
         try {
             Path file = dir.resolve(Database.FILE_NAME);
             Database.check(file); // read-only: a refused file is never touched
-            return new Store(dir, lock, Database.openWriter(file));
+            Connection writerConnection = Database.openWriter(file);
+            try {
+                return new Store(dir, lock, writerConnection, new Checkpointer(Database.openCheckpointer(file)));
+            } catch (SQLException | RuntimeException e) {
+                writerConnection.close();
+                throw e;
+            }
         } catch (SQLException e) {
             lock.close();
             throw new StoreException("Cannot open the database in " + dir + ": " + e.getMessage()
@@ -89,6 +95,11 @@ public final class Store implements AutoCloseable {
 
     public BlobStore blobs() {
         return blobs;
+    }
+
+    /** The single writer, for tests in this package that need to line writes up in one batch. */
+    WriterThread writer() {
+        return writer;
     }
 
     /** Schedules and their run history (stateless over the same writer and readers, so made on demand). */

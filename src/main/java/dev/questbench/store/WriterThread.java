@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -24,19 +23,21 @@ final class WriterThread implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WriterThread.class.getName());
     /** Caps one transaction so a flood of writers still sees steady commits. */
     private static final int MAX_BATCH = 1_000;
-    private static final Task<Void> STOP = new Task<>("stop", context -> null, false);
+    private static final WriteTask<Void> STOP = new WriteTask<>("stop", context -> null, false);
 
     private final CachingConnection connection;
     private final Notifier notifier;
+    private final Checkpointer checkpointer;
     private final QuestHeads heads = new QuestHeads();
-    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
     private final Object submitLock = new Object();
     private final Thread thread;
     private boolean closed;
 
-    WriterThread(Connection connection, Notifier notifier) {
+    WriterThread(Connection connection, Notifier notifier, Checkpointer checkpointer) {
         this.connection = new CachingConnection(connection);
         this.notifier = notifier;
+        this.checkpointer = checkpointer;
         this.thread = new Thread(this::loop, "questbench-store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -49,15 +50,15 @@ final class WriterThread implements AutoCloseable {
 
     /** Runs the write on the writer thread and returns once it is committed; {@code what} names it in errors. */
     <T> T submit(String what, Write<T> work) {
-        return submit(new Task<>(what, work, false));
+        return submit(new WriteTask<>(what, work, false));
     }
 
     /** As {@link #submit}, for a journal append: it may use {@link WriteContext#head} and writes nothing else. */
     <T> T submitAppend(String what, Write<T> work) {
-        return submit(new Task<>(what, work, true));
+        return submit(new WriteTask<>(what, work, true));
     }
 
-    private <T> T submit(Task<T> task) {
+    private <T> T submit(WriteTask<T> task) {
         String what = task.what;
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a store write cannot wait for another write from the writer thread");
@@ -79,8 +80,13 @@ final class WriterThread implements AutoCloseable {
         }
     }
 
+    /** How many writes wait for the writer (for tests that line writes up in one batch). */
+    int queued() {
+        return queue.size();
+    }
+
     private void loop() {
-        List<Task<?>> batch = new ArrayList<>();
+        List<WriteTask<?>> batch = new ArrayList<>();
         while (true) {
             batch.clear();
             try {
@@ -99,18 +105,15 @@ final class WriterThread implements AutoCloseable {
         }
     }
 
-    static final long[] PROF = new long[8];
-    private void runBatch(List<Task<?>> batch) {
+    private void runBatch(List<WriteTask<?>> batch) {
         try {
-            long p0 = System.nanoTime();
-            List<Task<?>> succeeded = runTogether(batch);
-            long p1 = System.nanoTime();
+            List<WriteTask<?>> succeeded = runTogether(batch);
             if (succeeded == null) {
                 succeeded = runOneByOne(batch);
             }
             List<JournalEntry> entries = new ArrayList<>();
             Set<String> touched = new LinkedHashSet<>();
-            for (Task<?> task : succeeded) {
+            for (WriteTask<?> task : succeeded) {
                 entries.addAll(task.context.appended());
                 touched.addAll(task.context.touchedQuests());
             }
@@ -121,11 +124,9 @@ final class WriterThread implements AutoCloseable {
                     changes.add(known != null ? known : QuestRows.change(connection, questId));
                 }
             }
-            long p2 = System.nanoTime();
             connection.jdbc().commit();
-            long p3 = System.nanoTime();
-            PROF[0]++; PROF[1] += batch.size(); PROF[5] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); PROF[2] += p1 - p0; PROF[3] += p2 - p1; PROF[4] += p3 - p2; if (p3 - p2 > 5_000_000) { PROF[6]++; PROF[7] += p3 - p2; }
-            succeeded.forEach(Task::complete);
+            checkpointer.committed();
+            succeeded.forEach(WriteTask::complete);
             notifier.publish(List.copyOf(entries), List.copyOf(changes));
         } catch (Throwable e) {
             rollbackQuietly();
@@ -143,9 +144,9 @@ final class WriterThread implements AutoCloseable {
      * makes FTS5 flush its pending rows into a new segment). Returns null, all rolled back, if one task of
      * several fails; a lone task simply fails.
      */
-    private List<Task<?>> runTogether(List<Task<?>> batch) throws SQLException {
+    private List<WriteTask<?>> runTogether(List<WriteTask<?>> batch) throws SQLException {
         try {
-            for (Task<?> task : batch) {
+            for (WriteTask<?> task : batch) {
                 run(task);
             }
             heads.flush(connection);
@@ -162,9 +163,9 @@ final class WriterThread implements AutoCloseable {
     }
 
     /** The slow path after a failure: each task in its own savepoint, so a bad write fails alone. */
-    private List<Task<?>> runOneByOne(List<Task<?>> batch) throws SQLException {
-        List<Task<?>> succeeded = new ArrayList<>(batch.size());
-        for (Task<?> task : batch) {
+    private List<WriteTask<?>> runOneByOne(List<WriteTask<?>> batch) throws SQLException {
+        List<WriteTask<?>> succeeded = new ArrayList<>(batch.size());
+        for (WriteTask<?> task : batch) {
             Savepoint savepoint = connection.jdbc().setSavepoint();
             try {
                 run(task);
@@ -181,7 +182,7 @@ final class WriterThread implements AutoCloseable {
         return succeeded;
     }
 
-    private void run(Task<?> task) throws SQLException {
+    private void run(WriteTask<?> task) throws SQLException {
         if (!task.append) {
             // Any other write may change quest rows: write the heads' columns first, then read rows afresh.
             heads.flush(connection);
@@ -190,7 +191,7 @@ final class WriterThread implements AutoCloseable {
         task.run(new WriteContext(connection, heads));
     }
 
-    private static void fail(Task<?> task, Exception e) {
+    private static void fail(WriteTask<?> task, Exception e) {
         task.result.completeExceptionally(e instanceof SQLException
                 ? new StoreException("Cannot " + task.what + ": " + e.getMessage(), e) : e);
     }
@@ -221,8 +222,7 @@ final class WriterThread implements AutoCloseable {
                 interrupted = true;
             }
         }
-        if (PROF[0] > 0) System.err.printf("PROF cpu/task %.1f us, batches %d avg size %.1f tasks %.1f us changes %.1f us commit %.1f us (per batch), slow commits %d totalling %.0f ms%n", PROF[5] / 1e3 / PROF[1], PROF[0], PROF[1]/(double)PROF[0], PROF[2]/1e3/PROF[0], PROF[3]/1e3/PROF[0], PROF[4]/1e3/PROF[0], PROF[6], PROF[7] / 1e6);
-        java.util.Arrays.fill(PROF, 0);
+        checkpointer.close(); // before the final checkpoint, which would otherwise wait for it
         try (Statement statement = connection.jdbc().createStatement()) {
             connection.jdbc().setAutoCommit(true);
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -232,32 +232,6 @@ final class WriterThread implements AutoCloseable {
         connection.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A submitted write and its caller's future. */
-    private static final class Task<T> {
-        final String what;
-        final Write<T> work;
-        /** A journal append, which only touches the events and the quest heads. */
-        final boolean append;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        WriteContext context;
-        T value;
-
-        Task(String what, Write<T> work, boolean append) {
-            this.what = what;
-            this.work = work;
-            this.append = append;
-        }
-
-        void run(WriteContext writeContext) throws SQLException {
-            context = writeContext;
-            value = work.run(writeContext);
-        }
-
-        void complete() {
-            result.complete(value);
         }
     }
 }

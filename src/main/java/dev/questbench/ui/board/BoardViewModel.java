@@ -35,6 +35,9 @@ import javafx.collections.ObservableList;
  * answer never overwrites a newer one; live changes move single cards instead of reloading.
  */
 public final class BoardViewModel implements AutoCloseable {
+    /** Beyond this many cards changing columns in one batch, the columns are refilled instead. */
+    static final int MOVES_BEFORE_REFILL = 8;
+
     private final Store store;
     private final TaskRunner tasks;
     private final Debouncer debouncer;
@@ -159,6 +162,7 @@ public final class BoardViewModel implements AutoCloseable {
 
     private void applyChanges(Map<String, QuestChange> batch) {
         boolean requery = false;
+        List<QuestSummary[]> moves = new ArrayList<>();
         for (QuestChange change : batch.values()) {
             QuestSummary before = results.get(change.questId());
             QuestSummary after = change instanceof QuestChange.Upserted upserted
@@ -180,9 +184,16 @@ public final class BoardViewModel implements AutoCloseable {
             if (before != null && visible(before) && QuestLook.same(before, after)) {
                 continue; // nothing on the card would change: no redraw (the newest summary is in results)
             }
-            columns.move(visible(before) ? before : null, visible(after) ? after : null);
+            moves.add(new QuestSummary[] {visible(before) ? before : null, visible(after) ? after : null});
         }
-        refreshTabs();
+        long between = moves.stream().filter(move -> move[0] == null || move[1] == null
+                || move[0].status().column() != move[1].status().column()).count();
+        if (between > MOVES_BEFORE_REFILL) {
+            refill(); // many cards at once (a burst of quests finishing): one change per column, not one per card
+        } else {
+            moves.forEach(move -> columns.move(move[0], move[1]));
+            refreshTabs();
+        }
         if (requery) {
             debouncer.submit(this::reload);
         }

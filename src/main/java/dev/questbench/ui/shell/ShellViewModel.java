@@ -8,6 +8,7 @@ import dev.questbench.ui.common.Debouncer;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.common.ThrottledExecutor;
 import dev.questbench.ui.composer.ComposerViewModel;
 import dev.questbench.ui.quest.CardActions;
 import dev.questbench.ui.quest.ConversationViewModel;
@@ -67,8 +68,9 @@ public final class ShellViewModel implements AutoCloseable {
         this.engine = engine;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.questList = new QuestListViewModel(store, tasks, dialogs, fxExecutor);
-        this.board = new BoardViewModel(store, tasks, searchDebouncer, fxExecutor);
+        // Lists of many quests redraw at most five times a second; one quest's conversation follows every pulse.
+        this.questList = new QuestListViewModel(store, tasks, dialogs, throttled(fxExecutor));
+        this.board = new BoardViewModel(store, tasks, searchDebouncer, throttled(fxExecutor));
         this.conversation = new ConversationViewModel(store, tasks, fxExecutor);
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
@@ -81,7 +83,12 @@ public final class ShellViewModel implements AutoCloseable {
         this.questInView = Bindings.createObjectBinding(
                 () -> view.get() == MainView.QUEST ? summary.summaryProperty().get() : null, view,
                 summary.summaryProperty());
-        summary.summaryProperty().addListener((observable, before, after) -> goal.show(after));
+        summary.summaryProperty().addListener((observable, before, after) -> {
+            goal.show(after);
+            if (before != null && after == null && before.id().equals(selectedQuestId.get())) {
+                selectedQuestId.set(null); // the open quest was deleted: back to the empty state
+            }
+        });
         questList.setOnFinishedUnseen(this::finishedWhileAway);
         systemDark.set(systemPrefersDark);
         Settings settings = store.settings();
@@ -288,6 +295,10 @@ public final class ShellViewModel implements AutoCloseable {
     private void setRead(String id, boolean read) {
         remember(() -> store.quests().get(id).filter(quest -> quest.read() != read)
                 .ifPresent(quest -> store.quests().update(quest.withRead(read, Instant.now()))));
+    }
+
+    private static Executor throttled(Executor fxExecutor) {
+        return new ThrottledExecutor(fxExecutor, java.time.Duration.ofMillis(200));
     }
 
     private void remember(TaskRunner.CheckedRunnable write) {

@@ -248,6 +248,26 @@ class ConversationCardsTest {
         goal.close();
     }
 
+    @Test
+    void forkFromAMessageOpensANewQuestWithTheTranscriptUpToIt() throws Exception {
+        startScripted();
+        AtomicReference<String> opened = new AtomicReference<>();
+        QuestActions quests = new QuestActions(engine.executor(), new DirectTaskRunner(), dialogs, opened::set);
+        CardActions forking = new CardActions(store, engine.parts, new DirectTaskRunner(), dialogs,
+                conversation.questIdProperty()::get, quests);
+        String id = create("write the report", false);
+        conversation.show(id);
+        fx.runUntil(() -> status(id) == QuestStatus.READY, () -> "ready");
+        TranscriptRow.Message prompt = await(TranscriptRow.Message.class, TranscriptRow.Message::fromUser);
+
+        forking.forkFrom(prompt.entry().id());
+        assertTrue(opened.get() != null && !opened.get().equals(id), "the fork opens");
+        Quest fork = store.quests().get(opened.get()).orElseThrow();
+        assertEquals("write the report (fork)", fork.title());
+        assertEquals(QuestEvent.UserMessage.text("write the report"),
+                store.journal().readAfter(fork.id(), null, 10).get(0).event());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private String create(String prompt, boolean spec) {

@@ -67,7 +67,7 @@ class LifecycleScreenshotTour {
                 }
                 fx(() -> window[0].model().showBoard());
                 settle();
-                fx(() -> Snapshots.write(window[0].stage().getScene(), out.resolve("board" + suffix)));
+                fx(() -> Snapshots.write(window[0].stage().getScene(), out.resolve("board-attention" + suffix)));
             }
             fx(() -> window[0].close());
         }

@@ -46,8 +46,8 @@ class ScreenshotTour {
             fx(() -> {
                 Stage stage = new Stage();
                 window[0] = new MainWindow(stage, store, engine.parts, tasks, new FxDialogService(() -> stage), false);
-                stage.setWidth(1440);
-                stage.setHeight(900);
+                stage.setWidth(1280); // the headless screen's size: a bigger window overflows its frame buffer
+                stage.setHeight(800);
                 stage.show();
             });
             for (ThemePreference theme : List.of(ThemePreference.LIGHT, ThemePreference.DARK)) {
