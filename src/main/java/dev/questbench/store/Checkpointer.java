@@ -12,8 +12,11 @@ import java.sql.Statement;
  */
 final class Checkpointer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
-    /** How often to look for new commits: short enough that little unsynced WAL piles up between checkpoints. */
-    private static final long INTERVAL_MS = 20;
+    /**
+     * How often to look for new commits. Short, so that little unsynced WAL piles up for the writer's own
+     * checkpoint to fsync (executor bench p99: about 10 ms at 10 ms, 13 ms at 20 ms, 34 ms at 250 ms).
+     */
+    private static final long INTERVAL_MS = 10;
 
     private final Connection connection;
     private final Thread thread;
