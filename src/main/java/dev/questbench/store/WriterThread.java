@@ -125,7 +125,7 @@ final class WriterThread implements AutoCloseable {
                 }
             }
             connection.jdbc().commit();
-            checkpointer.committed();
+            checkpointer.committed(entries.size() + succeeded.size());
             succeeded.forEach(WriteTask::complete);
             notifier.publish(List.copyOf(entries), List.copyOf(changes));
         } catch (Throwable e) {
