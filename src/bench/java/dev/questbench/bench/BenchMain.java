@@ -19,6 +19,7 @@ public final class BenchMain {
         all.put("recovery", new RecoveryBench());
         all.put("board", new BoardBench());
         all.put("pulse", new PulseBench());
+        all.put("agent", new AgentBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {

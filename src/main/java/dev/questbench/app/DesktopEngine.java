@@ -1,36 +1,46 @@
 package dev.questbench.app;
 
 import dev.questbench.agent.AgentBackend;
+import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.engine.GoalEvaluator;
 import dev.questbench.engine.GoalLoop;
+import dev.questbench.engine.GoalVerdict;
 import dev.questbench.engine.Notifier;
 import dev.questbench.engine.QuestExecutor;
 import dev.questbench.engine.SpecFlow;
 import dev.questbench.engine.schedule.Scheduler;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.QuestEngine;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts the engine behind the desktop window (executor with spec and goal modes, then the scheduler) and stops
  * it in the reverse order. Call off the FX thread: start-up recovery reads the store.
  */
 final class DesktopEngine implements AutoCloseable {
-    /** Why goal checks fail until model clients exist; shown on the goal card and in the conversation. */
-    static final String NO_GOAL_MODEL = "no model is connected to check goals yet: goal checks arrive with the "
-            + "built-in agent in the next version of Questbench. The goal is kept; edit or delete it on the goal card.";
-
     private final QuestEngine parts;
+    private final BuiltinAgent agent;
 
-    private DesktopEngine(QuestEngine parts) {
+    private DesktopEngine(QuestEngine parts, BuiltinAgent agent) {
         this.parts = parts;
+        this.agent = agent;
+    }
+
+    /** The built-in agent on the store, with the user's home and environment. */
+    static DesktopEngine start(Store store, Map<String, String> env, Notifier notifier) {
+        Path home = Path.of(System.getProperty("user.home"));
+        BuiltinAgent agent = new BuiltinAgent(store, env, home, BuiltinAgent.Overrides.NONE);
+        return start(store, List.of(agent.backend()), modelEvaluator(agent), notifier, agent);
     }
 
     /** Recovers interrupted and queued quests, then starts the scheduler (which may start quests at once). */
-    static DesktopEngine start(Store store, List<? extends AgentBackend> backends, Notifier notifier) {
+    static DesktopEngine start(Store store, List<? extends AgentBackend> backends, GoalEvaluator evaluator,
+                               Notifier notifier, BuiltinAgent agent) {
         QuestExecutor executor = new QuestExecutor(store, backends, notifier);
         SpecFlow specs = new SpecFlow(store);
-        GoalLoop goals = new GoalLoop(store, unavailableEvaluator(), notifier);
+        GoalLoop goals = new GoalLoop(store, evaluator, notifier);
         executor.addTurnHook(specs);
         executor.addTurnHook(goals);
         executor.start();
@@ -42,14 +52,18 @@ final class DesktopEngine implements AutoCloseable {
             executor.close();
             throw e;
         }
-        return new DesktopEngine(new QuestEngine(executor, goals, specs, scheduler));
+        return new DesktopEngine(new QuestEngine(executor, goals, specs, scheduler, agent), agent);
     }
 
-    /** Until the model clients exist, every goal check fails with a message that says so. */
-    static GoalEvaluator unavailableEvaluator() {
-        return (goal, roundSummary, round) -> {
-            throw new IllegalStateException(NO_GOAL_MODEL);
-        };
+    /** Goal checks ask the default model provider; a failure says why (the goal card shows it). */
+    static GoalEvaluator modelEvaluator(BuiltinAgent agent) {
+        return (goal, roundSummary, round) -> GoalVerdict.parse(agent.complete(
+                GoalEvaluator.prompt(goal, roundSummary, round)));
+    }
+
+    /** The built-in agent (providers for Settings → Models), or null in tests that run other backends. */
+    BuiltinAgent agent() {
+        return agent;
     }
 
     QuestEngine parts() {

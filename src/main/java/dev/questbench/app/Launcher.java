@@ -50,7 +50,7 @@ public final class Launcher {
             return EXIT_OK;
         }
         return switch (commandLine.mode()) {
-            case RUN -> notAvailable(err, CommandLine.Mode.RUN, "the built-in agent work");
+            case RUN -> RunCommand.run(commandLine, System.in, out, err, env);
             case SERVE -> notAvailable(err, CommandLine.Mode.SERVE, "the headless server work");
             case DESKTOP -> desktop(commandLine, err, env, launchNanos);
         };

@@ -61,9 +61,8 @@ public final class QuestbenchApp extends Application {
             // so the list and the board fill soon after the window shows.
             Store opened = store;
             CompletableFuture.runAsync(() -> opened.quests().list(QuestQuery.ALL.grouped()));
-            // No agent backends ship yet (the built-in agent is the next issue): quests end in Error saying so.
             notifier = DesktopNotifier.create(store.settings());
-            engine = DesktopEngine.start(store, List.of(), notifier);
+            engine = DesktopEngine.start(store, System.getenv(), notifier);
         } catch (StoreException e) {
             storeFailure = e;
         } catch (RuntimeException e) {

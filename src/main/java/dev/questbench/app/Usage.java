@@ -11,7 +11,7 @@ final class Usage {
 
                 Usage:
                   questbench [options]              open the desktop app (the default)
-                  questbench run [options] ...      run one quest without a window (not available yet)
+                  questbench run [options] PROMPT   run one quest without a window and print the reply
                   questbench serve [options] ...    start the local agent server (not available yet)
 
                 Options:
@@ -19,6 +19,16 @@ final class Usage {
                   --startup-metrics    print the time from process start to the first frame
                   --version            print the version and exit
                   -h, --help           print this help and exit
+
+                Run options (questbench run):
+                  --workspace DIR      the folder the agent works in (default: the current folder)
+                  --provider NAME      a model provider from Settings → Models or the environment
+                  --base-url URL       an OpenAI-compatible endpoint instead (with --model)
+                  --model M            the model id
+                  --permission-mode M  default | acceptEdits | plan | bypassPermissions
+                  --output FORMAT      text (the reply) or stream-json (one JSON event per line)
+                  PROMPT               the task; - reads it from stdin
+                  Exit status: 0 when the turn ends, 2 when an approval or answer is needed, 1 on error.
 
                 Data directory (the first that applies):
                   1. --data-dir DIR
@@ -31,6 +41,10 @@ final class Usage {
                 Environment:
                   QUESTBENCH_HOME      the data directory, when --data-dir is not given
                   XDG_DATA_HOME        on Linux, the parent of the default data directory
+                  OPENAI_API_KEY       an OpenAI key (provider "openai"); OPENAI_BASE_URL another endpoint
+                  ANTHROPIC_API_KEY    an Anthropic key (provider "anthropic")
+                  OLLAMA_HOST          where Ollama listens (default localhost:11434, used when nothing
+                                       else is configured)
 
                 Exit status: 0 on success, 1 on failure, 2 for a command line to correct or a mode not
                 available yet.

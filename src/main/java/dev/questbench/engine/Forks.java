@@ -102,7 +102,7 @@ final class Forks {
         }
         if (event instanceof QuestEvent.UserToolConfirmation c) {
             return new QuestEvent.UserToolConfirmation(ids.getOrDefault(c.toolUseId(), c.toolUseId()), c.result(),
-                    c.denyMessage(), c.alwaysForQuest());
+                    c.denyMessage(), c.alwaysForQuest(), c.answer());
         }
         if (event instanceof SessionStatusIdle idle && idle.requiresAction()) {
             return SessionStatusIdle.requiresAction(

@@ -25,7 +25,8 @@ final class PendingActions {
                     for (JournalEntry later : recent.subList(i + 1, recent.size())) {
                         if (later.event() instanceof QuestEvent.UserToolConfirmation answer) {
                             run.answers.put(answer.toolUseId(), new ToolConfirmation(answer.toolUseId(),
-                                    answer.result(), answer.denyMessage(), answer.alwaysForQuest()));
+                                    answer.result(), answer.denyMessage(), answer.alwaysForQuest(),
+                                    answer.answer()));
                         }
                     }
                 }

@@ -191,7 +191,7 @@ public final class QuestExecutor implements AutoCloseable {
                     + " in this quest: it was answered already, or the turn was stopped.");
         }
         store.journal().append(questId, new QuestEvent.UserToolConfirmation(answer.toolUseEventId(),
-                answer.decision(), answer.denyMessage(), answer.alwaysForQuest()));
+                answer.decision(), answer.denyMessage(), answer.alwaysForQuest(), answer.answer()));
         run.answers.put(answer.toolUseEventId(), answer);
         List<ToolConfirmation> all = run.completeAnswers();
         if (all != null) {

@@ -65,6 +65,15 @@ public final class Settings {
         });
     }
 
+    /** Saves a key's JSON text as is (for values whose type is generic). Durable on return. */
+    public void rawSet(String key, String json) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(json, "json");
+        writer.submit("save setting " + key, context -> context.update(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                        + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, json));
+    }
+
     public void remove(String key) {
         Objects.requireNonNull(key, "key");
         writer.submit("remove setting " + key, context -> context.update("DELETE FROM settings WHERE key = ?", key));

@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
     private final WriterThread writer;
     private final ReaderPool readers;
     private final BlobStore blobs;
+    private final SecretStore secrets;
     private final QuestRepository quests;
     private final WorkspaceRepository workspaces;
     private final EventJournal journal;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
         this.writer = new WriterThread(writerConnection, notifier, checkpointer);
         this.readers = new ReaderPool(dataDir.resolve(Database.FILE_NAME));
         this.blobs = new BlobStore(dataDir.resolve("blobs"));
+        this.secrets = new SecretStore(dataDir);
         this.quests = new QuestRepository(writer, readers, notifier, blobs);
         this.workspaces = new WorkspaceRepository(writer, readers);
         this.journal = new EventJournal(writer, readers, notifier, blobs);
@@ -91,6 +93,11 @@ public final class Store implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** API keys and tokens, in a file only the user can read. */
+    public SecretStore secrets() {
+        return secrets;
     }
 
     public BlobStore blobs() {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,13 +86,83 @@ class LauncherProcessTest {
     }
 
     @Test
-    void runAndServeExitTwoWithoutTouchingJavaFx() throws Exception {
-        for (String mode : List.of("run", "serve")) {
-            Result result = launch(mode, "--data-dir", temp.resolve("data").toString());
+    void serveExitsTwoWithoutTouchingJavaFx() throws Exception {
+        Result result = launch("serve", "--data-dir", temp.resolve("data").toString());
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().contains("'questbench serve' is not available yet"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void runWithoutAPromptExitsTwoAndSaysHow() throws Exception {
+        Result result = launch("run", "--data-dir", temp.resolve("data").toString());
+        assertEquals(2, result.status(), result.err());
+        assertTrue(result.err().contains("run needs a prompt"), result.err());
+    }
+
+    private String model(MockWebServer server) {
+        return server.url("/v1").toString().replaceAll("/$", "");
+    }
+
+    private Result run(MockWebServer server, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--data-dir", temp.resolve("data").toString(),
+                "--workspace", Files.createDirectories(temp.resolve("ws")).toString(),
+                "--base-url", model(server), "--model", "test-model"));
+        args.addAll(Arrays.asList(extra));
+        return launch(args.toArray(String[]::new));
+    }
+
+    @Test
+    void runPrintsTheReplyAndExitsZeroAtEndOfTurn() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"All tests pass.\"}}]}",
+                    "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"));
+            Result result = run(server, "check the tests");
+            assertEquals(0, result.status(), result.err());
+            assertEquals("All tests pass.", result.out().strip());
+            assertTrue(server.takeRequest().getBody().utf8().contains("check the tests"));
+        }
+    }
+
+    @Test
+    void runExitsTwoAndSaysWhatIsPendingWhenApprovalIsNeeded() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(sse("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                    + "\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"Bash\","
+                    + "\"arguments\":\"{\\\"command\\\":\\\"touch x.txt\\\"}\"}}]}}]}",
+                    "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}"));
+            Result result = run(server, "--output", "stream-json", "make x");
             assertEquals(2, result.status(), result.err());
-            assertTrue(result.err().contains("'questbench " + mode + "' is not available yet"), result.err());
+            assertTrue(result.out().lines().anyMatch(line -> line.contains("\"type\":\"agent.tool_use\"")
+                    && line.contains("touch x.txt")), result.out());
+            assertTrue(result.out().lines().allMatch(line -> line.startsWith("{")), "one JSON event per line");
+            assertFalse(Files.exists(temp.resolve("ws/x.txt")));
+        }
+    }
+
+    @Test
+    void runExitsOneWithTheProvidersErrorWhenTheModelFails() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(404)
+                    .body("{\"error\":{\"message\":\"model not found\"}}").build());
+            Result result = run(server, "hello");
+            assertEquals(1, result.status(), result.err());
+            assertTrue(result.err().contains("test-model"), result.err());
             assertFalse(result.err().contains("Exception"), result.err());
         }
+    }
+
+    private static MockResponse sse(String... chunks) {
+        StringBuilder body = new StringBuilder();
+        for (String chunk : chunks) {
+            body.append("data: ").append(chunk).append("\n\n");
+        }
+        body.append("data: [DONE]\n\n");
+        return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body.toString())
+                .build();
     }
 
     @Test

@@ -33,10 +33,16 @@ public sealed interface QuestEvent {
     record UserInterrupt(String reason) implements QuestEvent {
     }
 
-    /** The answer to a pending {@code agent.tool_use}; {@code toolUseId} is that event's {@code evt_} id. */
+    /**
+     * The answer to a pending {@code agent.tool_use}; {@code toolUseId} is that event's {@code evt_} id.
+     * {@code answer} is the user's reply when the tool use was a question ({@code AskUserQuestion}), else null.
+     */
     @JsonTypeName("user.tool_confirmation")
-    record UserToolConfirmation(String toolUseId, Decision result, String denyMessage, boolean alwaysForQuest)
-            implements QuestEvent {
+    record UserToolConfirmation(String toolUseId, Decision result, String denyMessage, boolean alwaysForQuest,
+                                String answer) implements QuestEvent {
+        public UserToolConfirmation(String toolUseId, Decision result, String denyMessage, boolean alwaysForQuest) {
+            this(toolUseId, result, denyMessage, alwaysForQuest, null);
+        }
     }
 
     // ---- agent -> user -------------------------------------------------------------------------
@@ -164,6 +170,37 @@ public sealed interface QuestEvent {
 
     @JsonTypeName("quest.goal_evaluated")
     record GoalEvaluated(int round, boolean met, String reason, String nextStep) implements QuestEvent {
+    }
+
+    /**
+     * Older turns were summarised to keep the conversation inside the model's context window: the model now sees
+     * {@code summary} instead of everything up to and including {@code throughEventId}.
+     */
+    @JsonTypeName("quest.compacted")
+    record Compacted(String summary, String throughEventId, long tokensBefore, long tokensAfter)
+            implements QuestEvent {
+    }
+
+    /** Output a running tool produced so far (e.g. a command's stdout), journaled in chunks as it arrives. */
+    @JsonTypeName("quest.tool_progress")
+    record ToolProgress(String toolUseId, String text) implements QuestEvent {
+    }
+
+    /** A hook command ran for a hook event; {@code outcome} says what it decided (blocked, allowed, context...). */
+    @JsonTypeName("quest.hook_ran")
+    record HookRan(String hookEvent, String command, int exitCode, String output, String outcome, long durationMs)
+            implements QuestEvent {
+    }
+
+    /**
+     * The memory files (AGENTS.md, CLAUDE.md...) and settings files the agent loaded for this quest, with any
+     * problems reading them; shown in the Summary as references.
+     */
+    @JsonTypeName("quest.context_loaded")
+    record ContextLoaded(List<Reference> references, List<String> warnings) implements QuestEvent {
+        /** {@code kind} is memory or settings; {@code scope} is user, project or local. */
+        public record Reference(String path, String kind, String scope) {
+        }
     }
 
     /** A file the quest created or changed that can be previewed; path is relative to the workspace. */

@@ -1,5 +1,6 @@
 package dev.questbench.ui.common;
 
+import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.engine.GoalLoop;
 import dev.questbench.engine.QuestExecutor;
 import dev.questbench.engine.SpecFlow;
@@ -8,9 +9,15 @@ import java.util.Objects;
 
 /**
  * The engine parts the window drives: the executor that runs quests, the goal and spec modes layered on it,
- * and the scheduler. The app creates and starts them; the window only calls them, off the FX thread.
+ * and the scheduler, plus the built-in agent (its providers for Settings → Models; null when the app runs other
+ * backends only, as in tests). The app creates and starts them; the window only calls them, off the FX thread.
  */
-public record QuestEngine(QuestExecutor executor, GoalLoop goals, SpecFlow specs, Scheduler scheduler) {
+public record QuestEngine(QuestExecutor executor, GoalLoop goals, SpecFlow specs, Scheduler scheduler,
+                          BuiltinAgent agent) {
+    public QuestEngine(QuestExecutor executor, GoalLoop goals, SpecFlow specs, Scheduler scheduler) {
+        this(executor, goals, specs, scheduler, null);
+    }
+
     public QuestEngine {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(goals, "goals");

@@ -2,13 +2,14 @@ package dev.questbench.agent.builtin.tools;
 
 import java.util.List;
 
-/** The file, search, shell and web tools. STUB. */
+/** The built-in agent's file, search, shell and web tools. */
 public final class Tools {
     private Tools() {
     }
 
     /** Read, Write, Edit, Glob, Grep, Bash, WebFetch. */
     public static List<Tool> standard() {
-        throw new UnsupportedOperationException("not yet");
+        return List.of(new ReadTool(), new WriteTool(), new EditTool(), new GlobTool(), new GrepTool(), new BashTool(),
+                new WebFetchTool());
     }
 }
