@@ -32,6 +32,10 @@ class LauncherProcessTest {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Result launch(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpathWithoutJavaFx(), Launcher.class.getName()));
@@ -42,6 +46,7 @@ class LauncherProcessTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -105,11 +110,36 @@ class LauncherProcessTest {
     }
 
     private Result run(MockWebServer server, String... extra) throws Exception {
+        return run(java.util.Map.of(), server, extra);
+    }
+
+    private Result run(java.util.Map<String, String> env, MockWebServer server, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--data-dir", temp.resolve("data").toString(),
                 "--workspace", Files.createDirectories(temp.resolve("ws")).toString(),
                 "--base-url", model(server), "--model", "test-model"));
         args.addAll(Arrays.asList(extra));
-        return launch(args.toArray(String[]::new));
+        return launch(env, args.toArray(String[]::new));
+    }
+
+    @Test
+    void theAgentsCommandsNeverSeeTheModelKey() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(sse("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                    + "\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"Bash\","
+                    + "\"arguments\":\"{\\\"command\\\":\\\"env\\\"}\"}}]}}]}",
+                    "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}"));
+            server.enqueue(sse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"listed\"}}]}",
+                    "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"));
+            Result result = run(java.util.Map.of("OPENAI_API_KEY", "sk-very-secret-123", "MARKER_VAR", "visible"),
+                    server, "--permission-mode", "bypassPermissions", "--output", "stream-json", "list the env");
+            assertEquals(0, result.status(), result.err());
+            assertEquals("Bearer sk-very-secret-123", server.takeRequest().getHeaders().get("Authorization"),
+                    "the key reached the model client");
+            assertTrue(result.out().contains("MARKER_VAR=visible"), "the command ran: " + result.out());
+            assertFalse(result.out().contains("sk-very-secret-123"), "the key never enters the journal");
+            assertFalse(server.takeRequest().getBody().utf8().contains("sk-very-secret-123"));
+        }
     }
 
     @Test

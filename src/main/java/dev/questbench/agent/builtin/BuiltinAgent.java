@@ -127,7 +127,7 @@ public final class BuiltinAgent {
     private static void add(List<PermissionRule> into, List<String> texts, PermissionRule.Behavior behavior) {
         for (String text : texts) {
             try {
-                into.add(null /* PENDING-RULES PermissionRule.parse(text, behavior, "app settings", null) */);
+                into.add(PermissionRule.parse(text, behavior, "app settings", null));
             } catch (IllegalArgumentException e) {
                 // shown as invalid in Settings → Agent; an unparseable rule never widens permissions
             }

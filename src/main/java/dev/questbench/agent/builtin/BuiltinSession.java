@@ -531,7 +531,7 @@ final class BuiltinSession implements AgentSession {
                     && answer.result() == Decision.ALLOW) {
                 for (JournalEntry use : log) {
                     if (use.id().equals(answer.toolUseId()) && use.event() instanceof QuestEvent.AgentToolUse tool) {
-                        rules.add(null /* PENDING-RULES PermissionRule.forAlwaysAllow(tool.name(), tool.input(), workDir) */);
+                        rules.add(PermissionRule.forAlwaysAllow(tool.name(), tool.input(), workDir));
                     }
                 }
             }

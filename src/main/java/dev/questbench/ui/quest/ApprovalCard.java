@@ -13,9 +13,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * Asks the user whether a tool may run: the tool, the exact command or path, the other arguments, and Allow once /
- * Allow always for this quest / Deny (with an optional message for the agent). Once answered it shows the
- * outcome instead. CSS sees {@code :open}.
+ * Asks the user whether a tool may run: the tool, the exact command or path, for Write and Edit a preview of the
+ * change, the other arguments, and Allow once / Allow always for this quest / Deny (with an optional message for
+ * the agent). Once answered it shows the outcome instead. CSS sees {@code :open}.
  */
 public final class ApprovalCard extends Control {
     private static final String STYLESHEET = Stylesheets.of(ApprovalCard.class, "cards.css");
@@ -24,6 +24,8 @@ public final class ApprovalCard extends Control {
     private final StringProperty tool = new SimpleStringProperty(this, "tool", "");
     private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
     private final StringProperty details = new SimpleStringProperty(this, "details", "");
+    private final StringProperty preview = new SimpleStringProperty(this, "preview", "");
+    private final BooleanProperty diffPreview = new SimpleBooleanProperty(this, "diffPreview");
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome", "");
     private final StringProperty denyMessage = new SimpleStringProperty(this, "denyMessage", "");
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open") {
@@ -53,6 +55,16 @@ public final class ApprovalCard extends Control {
     /** The tool's other arguments, compact. */
     public StringProperty detailsProperty() {
         return details;
+    }
+
+    /** What a Write would write or an Edit would change (capped); empty for other tools. */
+    public StringProperty previewProperty() {
+        return preview;
+    }
+
+    /** Whether the preview is {@code -}/{@code +} lines (an Edit) rather than plain content (a Write). */
+    public BooleanProperty diffPreviewProperty() {
+        return diffPreview;
     }
 
     /** Whether the quest waits for this answer (buttons shown) or not (outcome shown). */

@@ -14,11 +14,16 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Lays out an {@link ApprovalCard}: heading, the command in a code box, details, then the answers or the outcome. */
+/**
+ * Lays out an {@link ApprovalCard}: heading, the command in a code box, the change preview, details, then the answers
+ * or the outcome.
+ */
 final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
     private final Label heading = new Label();
     private final Label subject = new Label();
     private final Label details = new Label();
+    private final OutputLines preview = new OutputLines();
+    private final VBox previewBox = new VBox(preview);
     private final Label outcome = new Label();
     private final TextField message = new TextField();
     private final HBox actions;
@@ -33,6 +38,7 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         subject.setWrapText(true);
         subject.setMaxWidth(Double.MAX_VALUE);
         subject.setMinHeight(Region.USE_PREF_SIZE);
+        previewBox.getStyleClass().addAll("code", "approval-preview");
         details.getStyleClass().add("card-detail");
         details.setWrapText(true);
         details.setMinHeight(Region.USE_PREF_SIZE);
@@ -52,13 +58,15 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         actions = new HBox(8, message, deny, always, once);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("card-actions");
-        VBox box = new VBox(8, heading, subject, details, actions, outcome);
+        VBox box = new VBox(8, heading, subject, previewBox, details, actions, outcome);
         box.getStyleClass().add("card-box");
         getChildren().add(box);
 
         registerChangeListener(card.toolProperty(), o -> update());
         registerChangeListener(card.subjectProperty(), o -> update());
         registerChangeListener(card.detailsProperty(), o -> update());
+        registerChangeListener(card.previewProperty(), o -> update());
+        registerChangeListener(card.diffPreviewProperty(), o -> update());
         registerChangeListener(card.openProperty(), o -> update());
         registerChangeListener(card.outcomeProperty(), o -> update());
         update();
@@ -70,6 +78,8 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         heading.setText(open ? "Allow " + card.toolProperty().get() + "?" : card.toolProperty().get());
         subject.setText(card.subjectProperty().get());
         show(subject, !card.subjectProperty().get().isEmpty());
+        preview.show(card.previewProperty().get(), card.diffPreviewProperty().get());
+        show(previewBox, !card.previewProperty().get().isEmpty());
         details.setText(card.detailsProperty().get());
         show(details, !card.detailsProperty().get().isEmpty());
         show(actions, open);

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What the conversation's cards do: answer an approval, Retry after an error, Resume after an interruption,
- * Build a spec, ask for changes to it or schedule it. All of it goes to the engine through the task runner;
- * a failure the user can fix comes back through {@code onProblem}, anything else opens an error dialog.
+ * What the conversation's cards do: answer an approval or a question, Retry after an error, Resume after an
+ * interruption, Build a spec, ask for changes to it or schedule it. All of it goes to the engine through the task
+ * runner; a failure the user can fix comes back through {@code onProblem}, anything else opens an error dialog.
  */
 public final class CardActions {
     private final Store store;
@@ -45,6 +45,16 @@ public final class CardActions {
         ToolConfirmation answer = new ToolConfirmation(toolUseEventId, decision, message,
                 decision == Decision.ALLOW && alwaysForQuest);
         background(() -> engine.executor().confirm(id, answer), "The answer could not be given");
+    }
+
+    /** Answers the agent's question ({@code AskUserQuestion}) with the user's reply. */
+    public void answerQuestion(String toolUseEventId, String reply) {
+        if (reply == null || reply.isBlank()) {
+            return;
+        }
+        String id = questId.get();
+        ToolConfirmation answer = ToolConfirmation.answer(toolUseEventId, reply.strip());
+        background(() -> engine.executor().confirm(id, answer), "The answer could not be sent");
     }
 
     public void retry() {

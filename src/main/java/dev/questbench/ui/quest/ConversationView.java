@@ -22,7 +22,7 @@ public final class ConversationView extends StackPane {
         list = new ListView<>(model.rows());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
-        list.setCellFactory(view -> new TranscriptCell(actions));
+        list.setCellFactory(view -> new TranscriptCell(actions, model));
         list.setFocusTraversable(false);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.loadingProperty().map(busy -> busy ? "Loading…" : "No messages yet."));
@@ -34,17 +34,22 @@ public final class ConversationView extends StackPane {
 
     private void follow(ListChangeListener.Change<? extends TranscriptRow> change) {
         boolean replaced = false;
+        boolean lastGrew = false;
         int added = 0;
         while (change.next()) {
             // A new quest's page replaces everything; a card that changes state replaces one row in place.
             replaced |= change.getFrom() == 0 && change.getAddedSize() == change.getList().size();
             added += change.wasReplaced() ? 0 : change.getAddedSize();
+            // The streaming bubble or a running step at the end grows in place.
+            lastGrew |= change.wasReplaced() && change.getTo() == change.getList().size();
         }
         int size = list.getItems().size();
         if (size == 0) {
             return;
         }
-        if (replaced) {
+        if (lastGrew && added == 0 && wasAtBottom(size)) {
+            Platform.runLater(this::showEnd); // once the grown cell is measured, show its end
+        } else if (replaced) {
             list.scrollTo(size - 1);
             // Cells of different heights are measured in the next layout, which can leave a fresh page short of
             // its end: scroll once more after it.
@@ -55,6 +60,13 @@ public final class ConversationView extends StackPane {
             });
         } else if (wasAtBottom(size - added)) {
             list.scrollTo(size - 1);
+        }
+    }
+
+    /** Scrolls to the very end, so a tall last row shows its newest lines. */
+    private void showEnd() {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && !list.getItems().isEmpty()) {
+            flow.setPosition(1.0);
         }
     }
 

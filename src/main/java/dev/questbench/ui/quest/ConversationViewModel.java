@@ -3,6 +3,8 @@ package dev.questbench.ui.quest;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.engine.QuestExecutor;
 import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.FxBatcher;
@@ -22,9 +24,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The selected quest's journal as conversation rows: the last page on open, then new entries live, with cards
- * (approvals, errors, interruptions, specs) that know whether they still wait for the user. Entries that
- * arrive while the page loads are held and merged by sequence number, so none is lost or doubled.
- * (No paging back and no streaming deltas yet: the full transcript is a later issue.)
+ * (approvals, questions, errors, interruptions, specs) that know whether they still wait for the user, tool steps
+ * that follow their output, and the agent's message as the model streams it. Journal entries and live pieces
+ * reach the FX thread through one batcher, in arrival order, at most once per pulse; what arrives while the page
+ * loads is held and merged by sequence number, so nothing is lost or doubled.
+ * (No paging back yet: the full transcript is a later issue.)
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 300;
@@ -38,17 +42,26 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<QuestStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
-    private final List<JournalEntry> heldWhileLoading = new ArrayList<>();
-    private final FxBatcher<List<JournalEntry>, List<List<JournalEntry>>> live;
-    private final Subscription subscription;
+    private final ReadOnlyBooleanWrapper stepsExpanded = new ReadOnlyBooleanWrapper(this, "stepsExpanded");
+    private final List<Transcript.Item> heldWhileLoading = new ArrayList<>();
+    private final FxBatcher<Fed, List<Fed>> feed;
+    private final Subscription journal;
+    private final Subscription live;
     private volatile String watched;
     private long generation;
 
+    /** Without an executor: journal entries only, no streaming text or live tool output. */
     public ConversationViewModel(Store store, TaskRunner tasks, Executor fxExecutor) {
+        this(store, null, tasks, fxExecutor);
+    }
+
+    /** @param executor streams the agent's text and running tools' output as they come (null: none) */
+    public ConversationViewModel(Store store, QuestExecutor executor, TaskRunner tasks, Executor fxExecutor) {
         this.store = store;
         this.tasks = tasks;
-        this.live = FxBatcher.inOrder(fxExecutor, this::applyLive);
-        this.subscription = store.journal().subscribe(this::offer);
+        this.feed = FxBatcher.inOrder(fxExecutor, this::apply);
+        this.journal = store.journal().subscribe(this::offer);
+        this.live = executor == null ? () -> { } : executor.subscribeLive(this::offerLive);
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -71,6 +84,11 @@ public final class ConversationViewModel implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
+    /** Whether tool steps start expanded ({@link ConversationSettings#TOOL_STEPS_EXPANDED}). */
+    public ReadOnlyBooleanProperty stepsExpandedProperty() {
+        return stepsExpanded.getReadOnlyProperty();
+    }
+
     // ---- commands ------------------------------------------------------------------------------
 
     /** Shows this quest's conversation (null: none). */
@@ -89,31 +107,49 @@ public final class ConversationViewModel implements AutoCloseable {
             return;
         }
         loading.set(true);
-        tasks.run(() -> load(id), page -> loaded(asked, page), failure -> {
+        tasks.run(() -> load(id), page -> loaded(asked, id, page), failure -> {
             if (asked == generation) {
                 loading.set(false);
             }
         });
     }
 
+    /** Opens or closes a tool step, hook line or compacted divider. */
+    public void toggleExpanded(String entryId) {
+        transcript.toggle(entryId);
+    }
+
+    /** Whether tool steps start expanded, remembered for next time. */
+    public void setStepsExpanded(boolean expanded) {
+        stepsExpanded.set(expanded);
+        transcript.setStepsExpanded(expanded);
+        tasks.run(() -> store.settings().set(ConversationSettings.TOOL_STEPS_EXPANDED, expanded), failure -> { });
+    }
+
     @Override
     public void close() {
-        subscription.close();
+        journal.close();
         live.close();
+        feed.close();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    /** A page of the journal and the status the quest had once the summary's last event was in. */
-    private record Page(List<JournalEntry> entries, QuestStatus status, long statusSeq) {
+    /** What crosses to the FX thread: journal batches (any quest) or a live piece of quest {@code questId}. */
+    private record Fed(String questId, Transcript.Item item) {
+    }
+
+    /** A page of the journal, the status the quest had once the summary's last event was in, and the setting. */
+    private record Page(List<JournalEntry> entries, QuestStatus status, long statusSeq, boolean stepsExpanded) {
     }
 
     private Page load(String id) {
+        boolean expanded = Boolean.TRUE.equals(store.settings().get(ConversationSettings.TOOL_STEPS_EXPANDED));
         // The summary first: entries after its last event are folded into the status, none is counted twice.
         QuestSummary summary = store.quests().summary(id).orElse(null);
         List<JournalEntry> entries = store.journal().readLast(id, PAGE);
-        return summary == null ? new Page(entries, QuestStatus.INITIAL, 0)
-                : new Page(entries, summary.status(), summary.eventCount());
+        return summary == null ? new Page(entries, QuestStatus.INITIAL, 0, expanded)
+                : new Page(entries, summary.status(), summary.eventCount(), expanded);
     }
 
     private void offer(List<JournalEntry> batch) {
@@ -121,40 +157,62 @@ public final class ConversationViewModel implements AutoCloseable {
         // Only this quest's entries cross to the FX thread: with many quests running, the rest is most of it.
         for (JournalEntry entry : batch) {
             if (entry.questId().equals(id)) {
-                live.offer(batch);
+                feed.offer(new Fed(null, new Transcript.Journaled(batch)));
                 return;
             }
         }
     }
 
-    private void loaded(long asked, Page page) {
+    /** On the agent's thread: only the shown quest's text and tool output cross, merged per pulse. */
+    private void offerLive(String quest, QuestEvent event) {
+        if (quest.equals(watched) && (event instanceof QuestEvent.AgentContentBlockDelta
+                || event instanceof QuestEvent.ToolProgress)) {
+            feed.offer(new Fed(quest, new Transcript.Live(event)));
+        }
+    }
+
+    private void loaded(long asked, String id, Page page) {
         if (asked != generation) {
             return;
         }
-        transcript.reset(page.entries(), page.status(), page.statusSeq());
+        stepsExpanded.set(page.stepsExpanded());
+        transcript.setStepsExpanded(page.stepsExpanded());
+        transcript.reset(id, page.entries(), page.status(), page.statusSeq());
         loading.set(false);
-        transcript.append(heldWhileLoading);
+        transcript.apply(heldWhileLoading);
         heldWhileLoading.clear();
         status.set(transcript.status());
     }
 
-    private void applyLive(List<List<JournalEntry>> batches) {
+    private void apply(List<Fed> batch) {
         String id = questId.get();
         if (id == null) {
             return;
         }
-        List<JournalEntry> mine = new ArrayList<>();
-        for (List<JournalEntry> batch : batches) {
-            for (JournalEntry entry : batch) {
-                if (id.equals(entry.questId())) {
-                    mine.add(entry);
+        List<Transcript.Item> mine = new ArrayList<>();
+        for (Fed fed : batch) {
+            if (fed.item() instanceof Transcript.Journaled journaled) {
+                List<JournalEntry> entries = journaled.entries().stream()
+                        .filter(entry -> id.equals(entry.questId())).toList();
+                if (!entries.isEmpty()) {
+                    mine.add(new Transcript.Journaled(entries));
                 }
+            } else if (id.equals(fed.questId())) {
+                mine.add(fed.item());
             }
         }
+        if (mine.isEmpty()) {
+            return;
+        }
         if (loading.get()) {
-            heldWhileLoading.addAll(mine);
-        } else if (!mine.isEmpty()) {
-            transcript.append(mine);
+            for (Transcript.Item item : mine) {
+                // A running tool's pieces are journaled within half a second; held, they would show twice.
+                if (!(item instanceof Transcript.Live piece && piece.event() instanceof QuestEvent.ToolProgress)) {
+                    heldWhileLoading.add(item);
+                }
+            }
+        } else {
+            transcript.apply(mine);
             status.set(transcript.status());
         }
     }

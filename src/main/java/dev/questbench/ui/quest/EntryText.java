@@ -2,6 +2,7 @@ package dev.questbench.ui.quest;
 
 import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.QuestEvent;
+import java.util.List;
 
 /** Says what a journal event that is not a message or a card means, in words a person reads in the conversation. */
 final class EntryText {
@@ -63,10 +64,23 @@ final class EntryText {
         if (event instanceof QuestEvent.Artifact artifact) {
             return "Artifact: " + artifact.path();
         }
+        if (event instanceof QuestEvent.ContextLoaded loaded) {
+            return contextText(loaded);
+        }
         if (event instanceof QuestEvent.UserInterrupt) {
             return "You interrupted the agent";
         }
         return event.type();
+    }
+
+    /** "Read AGENTS.md, CLAUDE.md" and the number of warnings; the Summary lists them in full. */
+    private static String contextText(QuestEvent.ContextLoaded loaded) {
+        List<String> names = loaded.references() == null ? List.of() : loaded.references().stream()
+                .map(reference -> QuestSummaryView.fileName(reference.path() == null ? "" : reference.path()))
+                .toList();
+        int warnings = loaded.warnings() == null ? 0 : loaded.warnings().size();
+        String read = names.isEmpty() ? "No memory files" : "Read " + String.join(", ", names);
+        return warnings == 0 ? read : read + " · " + warnings + (warnings == 1 ? " warning" : " warnings");
     }
 
     private static String oneLine(String text) {

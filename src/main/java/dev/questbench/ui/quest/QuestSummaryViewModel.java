@@ -2,6 +2,8 @@ package dev.questbench.ui.quest;
 
 import dev.questbench.domain.QuestSummary;
 import dev.questbench.domain.Workspace;
+import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.engine.QuestUsage;
 import dev.questbench.store.QuestChange;
 import dev.questbench.store.Store;
@@ -11,6 +13,7 @@ import dev.questbench.ui.common.TaskRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,8 +21,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The selected quest's facts for the header and the Summary tab, kept current as its events arrive, and its
- * usage (tokens and time per turn), recomputed off the FX thread when a turn starts or ends.
+ * The selected quest's facts for the header and the Summary tab, kept current as its events arrive, its usage
+ * (tokens and time per turn), recomputed off the FX thread when a turn starts or ends, and the memory and settings
+ * files the agent loaded ({@code quest.context_loaded}).
  */
 public final class QuestSummaryViewModel implements AutoCloseable {
     private final Store store;
@@ -28,8 +32,12 @@ public final class QuestSummaryViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
     private final ReadOnlyObjectWrapper<QuestUsage> usage = new ReadOnlyObjectWrapper<>(this, "usage");
+    private final ReadOnlyObjectWrapper<QuestEvent.ContextLoaded> references =
+            new ReadOnlyObjectWrapper<>(this, "references");
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
+    private final FxBatcher<JournalEntry, Map<String, JournalEntry>> contexts;
     private final Subscription subscription;
+    private final Subscription journal;
     private volatile String watched;
     private long generation;
     private long usageGeneration;
@@ -43,6 +51,14 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         this.subscription = store.quests().subscribe(change -> {
             if (change.questId().equals(watched)) { // a stray change is re-checked on the FX thread
                 changes.offer(change);
+            }
+        });
+        this.contexts = FxBatcher.latestByKey(fxExecutor, JournalEntry::questId, this::applyContexts);
+        this.journal = store.journal().subscribe(batch -> {
+            for (JournalEntry entry : batch) {
+                if (entry.event() instanceof QuestEvent.ContextLoaded && entry.questId().equals(watched)) {
+                    contexts.offer(entry);
+                }
             }
         });
     }
@@ -64,6 +80,11 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         return usage.getReadOnlyProperty();
     }
 
+    /** The memory and settings files the agent last loaded, with any warnings; null when none were recorded. */
+    public ReadOnlyObjectProperty<QuestEvent.ContextLoaded> referencesProperty() {
+        return references.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty questIdProperty() {
         return questId.getReadOnlyProperty();
     }
@@ -77,6 +98,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         watched = id;
         usage.set(null);
         usageKey = null;
+        references.set(null);
         if (id == null) {
             summary.set(null);
             workspace.set(null);
@@ -86,6 +108,9 @@ public final class QuestSummaryViewModel implements AutoCloseable {
             if (asked == generation) {
                 summary.set(loaded.summary().orElse(null));
                 workspace.set(loaded.workspace().orElse(null));
+                if (references.get() == null) { // a newer one may have arrived live meanwhile
+                    references.set(loaded.references());
+                }
                 refreshUsage();
             }
         }, failure -> { });
@@ -94,18 +119,31 @@ public final class QuestSummaryViewModel implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        journal.close();
         changes.close();
+        contexts.close();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private record Loaded(Optional<QuestSummary> summary, Optional<Workspace> workspace) {
+    private record Loaded(Optional<QuestSummary> summary, Optional<Workspace> workspace,
+                          QuestEvent.ContextLoaded references) {
     }
 
     private Loaded load(String id) {
         Optional<QuestSummary> found = store.quests().summary(id);
         Optional<Workspace> home = found.map(s -> s.quest().workspaceId()).flatMap(store.workspaces()::get);
-        return new Loaded(found, home);
+        List<JournalEntry> loads = store.journal().readByType(id, Set.of("quest.context_loaded"), 0);
+        QuestEvent.ContextLoaded last = loads.isEmpty() ? null
+                : (QuestEvent.ContextLoaded) loads.get(loads.size() - 1).event();
+        return new Loaded(found, home, last);
+    }
+
+    private void applyContexts(Map<String, JournalEntry> latest) {
+        JournalEntry entry = latest.get(questId.get());
+        if (entry != null) {
+            references.set((QuestEvent.ContextLoaded) entry.event());
+        }
     }
 
     private void applyChanges(Map<String, QuestChange> batch) {

@@ -10,10 +10,12 @@ import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -23,8 +25,9 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Draws one conversation row: messages as bubbles, status changes as quiet centred lines, and the cards. Each
- * kind of graphic is made once per cell, when first needed, and reused as the list scrolls.
+ * Draws one conversation row: messages as bubbles (the one being written too), status changes as quiet centred
+ * lines, tool steps, hook lines, dividers and the cards. Each kind of graphic is made once per cell, when first
+ * needed, and reused as the list scrolls.
  */
 final class TranscriptCell extends ListCell<TranscriptRow> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
@@ -35,8 +38,17 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private static final PseudoClass DETAIL = PseudoClass.getPseudoClass("detail");
     private static final PseudoClass CARD = PseudoClass.getPseudoClass("card");
 
+    private static final PseudoClass STEP = PseudoClass.getPseudoClass("step");
+
     private final CardActions actions;
+    private final ConversationViewModel model;
     private Bubble bubble;
+    private ToolStepView step;
+    private QuestionCard question;
+    private HookLine hook;
+    private CompactedDivider divider;
+    private ContextMenu stepMenu;
+    private CheckMenuItem expandByDefault;
     private Label note;
     private HBox noteRow;
     private ApprovalCard approval;
@@ -47,8 +59,9 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private String shownEntryId;
     private ContextMenu menu;
 
-    TranscriptCell(CardActions actions) {
+    TranscriptCell(CardActions actions, ConversationViewModel model) {
         this.actions = actions;
+        this.model = model;
         getStyleClass().add("entry-cell");
         setPrefWidth(0); // fit the list's width: long text wraps instead of scrolling sideways
     }
@@ -59,18 +72,38 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         setText(null);
         boolean sameEntry = row != null && !empty && Objects.equals(row.entry().id(), shownEntryId);
         shownEntryId = empty || row == null ? null : row.entry().id();
+        boolean bubbleRow = row instanceof TranscriptRow.Message || row instanceof TranscriptRow.Streaming;
+        boolean lineRow = row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Step
+                || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted;
         pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
-        pseudoClassStateChanged(AGENT, row instanceof TranscriptRow.Message m && !m.fromUser());
+        pseudoClassStateChanged(AGENT, bubbleRow && !(row instanceof TranscriptRow.Message m && m.fromUser()));
         pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
         pseudoClassStateChanged(DETAIL, row instanceof TranscriptRow.Note n && n.detail());
-        pseudoClassStateChanged(CARD, row != null && !(row instanceof TranscriptRow.Message)
-                && !(row instanceof TranscriptRow.Note));
+        pseudoClassStateChanged(STEP, lineRow && !(row instanceof TranscriptRow.Note));
+        pseudoClassStateChanged(CARD, row != null && !bubbleRow && !lineRow);
         setContextMenu(null);
         if (empty || row == null) {
             setGraphic(null);
         } else if (row instanceof TranscriptRow.Message message) {
             setGraphic(bubble().show(message));
             setContextMenu(messageMenu());
+        } else if (row instanceof TranscriptRow.Streaming streaming) {
+            setGraphic(bubble().show(streaming));
+        } else if (row instanceof TranscriptRow.Step card) {
+            setGraphic(step().show(card, () -> model.toggleExpanded(card.entry().id())));
+            setContextMenu(stepMenu());
+        } else if (row instanceof TranscriptRow.Question card) {
+            setGraphic(question(card, sameEntry));
+        } else if (row instanceof TranscriptRow.HookRun line) {
+            if (hook == null) {
+                hook = new HookLine();
+            }
+            setGraphic(hook.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Compacted line) {
+            if (divider == null) {
+                divider = new CompactedDivider();
+            }
+            setGraphic(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Note line) {
             setGraphic(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
         } else if (row instanceof TranscriptRow.Approval card) {
@@ -113,8 +146,10 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         approval.toolProperty().set(row.tool());
         approval.subjectProperty().set(row.input().subject());
         approval.detailsProperty().set(row.input().rest());
+        approval.previewProperty().set(row.input().preview());
+        approval.diffPreviewProperty().set(row.input().diff());
         approval.openProperty().set(row.open());
-        approval.outcomeProperty().set(outcome(row.answer()));
+        approval.outcomeProperty().set("Not answered: the turn ended first.");
         approval.onAllowOnceProperty().set(() -> answered(() -> actions.answer(id, Decision.ALLOW, false, null)));
         approval.onAllowAlwaysProperty().set(() -> answered(() -> actions.answer(id, Decision.ALLOW, true, null)));
         approval.onDenyProperty().set(text -> answered(() -> actions.answer(id, Decision.DENY, false, text)));
@@ -127,14 +162,33 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         answer.run();
     }
 
-    private static String outcome(TranscriptRow.Answer answer) {
-        if (answer == null) {
-            return "Not answered: the turn ended first.";
+    private ToolStepView step() {
+        if (step == null) {
+            step = new ToolStepView();
         }
-        if (answer.decision() == Decision.DENY) {
-            return answer.message() == null ? "Denied" : "Denied: “" + answer.message() + "”";
+        return step;
+    }
+
+    private Node question(TranscriptRow.Question row, boolean sameEntry) {
+        if (question == null) {
+            question = new QuestionCard();
         }
-        return answer.alwaysForQuest() ? "Allowed for the rest of this quest" : "Allowed once";
+        if (!sameEntry) {
+            question.draftProperty().set("");
+        }
+        String id = row.entry().id();
+        question.setDisable(false);
+        question.questionProperty().set(row.question());
+        question.getOptions().setAll(row.options());
+        question.defaultOptionProperty().set(row.defaultOption());
+        question.openProperty().set(row.open());
+        question.outcomeProperty().set(row.reply() != null ? "You answered: " + row.reply()
+                : row.declined() ? "You declined to answer." : "Not answered: the turn ended first.");
+        question.onAnswerProperty().set(reply -> {
+            question.setDisable(true); // one answer per card: it comes back as a journal entry
+            actions.answerQuestion(id, reply);
+        });
+        return question;
     }
 
     private Node notice(TranscriptRow.Notice row) {
@@ -206,9 +260,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
             MenuItem copy = new MenuItem("Copy text", new FontIcon(Feather.COPY));
             copy.setOnAction(event -> {
                 if (getItem() instanceof TranscriptRow.Message message) {
-                    ClipboardContent content = new ClipboardContent();
-                    content.putString(message.text());
-                    Clipboard.getSystemClipboard().setContent(content);
+                    copy(message.text());
                 }
             });
             menu = new ContextMenu(fork, copy);
@@ -216,8 +268,46 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         return menu;
     }
 
+    /** One menu for tool steps: open or close this one, copy what it ran or printed, and the default. */
+    private ContextMenu stepMenu() {
+        if (stepMenu == null) {
+            MenuItem toggle = new MenuItem("Expand or collapse", new FontIcon(Feather.CHEVRONS_DOWN));
+            toggle.setOnAction(event -> {
+                if (getItem() instanceof TranscriptRow.Step shown) {
+                    model.toggleExpanded(shown.entry().id());
+                }
+            });
+            MenuItem copyInput = new MenuItem("Copy command or path", new FontIcon(Feather.COPY));
+            copyInput.setOnAction(event -> {
+                if (getItem() instanceof TranscriptRow.Step shown) {
+                    copy(shown.input().subject());
+                }
+            });
+            MenuItem copyOutput = new MenuItem("Copy output", new FontIcon(Feather.CLIPBOARD));
+            copyOutput.setOnAction(event -> {
+                if (getItem() instanceof TranscriptRow.Step shown) {
+                    copy(shown.output());
+                }
+            });
+            expandByDefault = new CheckMenuItem("Expand tool steps by default");
+            expandByDefault.setId("steps-expanded-default");
+            expandByDefault.setOnAction(event -> model.setStepsExpanded(expandByDefault.isSelected()));
+            stepMenu = new ContextMenu(toggle, copyInput, copyOutput, new SeparatorMenuItem(), expandByDefault);
+            stepMenu.setOnShowing(event -> expandByDefault.setSelected(model.stepsExpandedProperty().get()));
+        }
+        return stepMenu;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text == null ? "" : text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
     /** A message bubble: author and time over the text, right-aligned for the user. */
     private static final class Bubble extends HBox {
+        private static final PseudoClass STREAMING = PseudoClass.getPseudoClass("streaming");
+        private static final PseudoClass THINKING = PseudoClass.getPseudoClass("thinking");
         private final Label author = new Label();
         private final Label time = new Label();
         private final Label body = new Label();
@@ -234,13 +324,27 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
             box.getStyleClass().add("bubble");
             box.setMaxWidth(760); // fits short messages, wraps long ones; the row shrinks it to the cell
             getChildren().add(box);
+            getStyleClass().add("bubble-row");
         }
 
         Bubble show(TranscriptRow.Message message) {
             author.setText(message.fromUser() ? "You" : "Agent");
             time.setText(TIME.format(message.entry().processedAt()));
             body.setText(message.text());
+            body.pseudoClassStateChanged(THINKING, false);
+            pseudoClassStateChanged(STREAMING, false);
             setAlignment(message.fromUser() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            return this;
+        }
+
+        /** The message the model is writing: provisional, replaced by the journaled one. */
+        Bubble show(TranscriptRow.Streaming streaming) {
+            author.setText("Agent");
+            time.setText(streaming.thinking() ? "thinking" : "writing…");
+            body.setText(streaming.thinking() ? "Thinking…" : streaming.text());
+            body.pseudoClassStateChanged(THINKING, streaming.thinking());
+            pseudoClassStateChanged(STREAMING, true);
+            setAlignment(Pos.CENTER_LEFT);
             return this;
         }
     }

@@ -6,31 +6,84 @@ import dev.questbench.domain.event.QuestEvent.TodoUpdated.TodoItem;
 import java.util.List;
 
 /**
- * One row of the conversation: a message, a quiet note, or a card. Cards carry whether they still wait for the
- * user ({@code open}); when that changes the row is replaced, so its cell redraws.
+ * One row of the conversation: a message, a quiet note, a tool step, or a card. Cards and steps carry what the
+ * user sees change (open, state, output, expanded); when that changes the row is replaced, so its cell redraws.
  */
 public sealed interface TranscriptRow {
 
-    /** The journal entry the row shows. */
+    /** The journal entry the row shows (for the streaming bubble, a stand-in that is not journaled). */
     JournalEntry entry();
 
     /** A user or agent message, drawn as a bubble. */
     record Message(JournalEntry entry, boolean fromUser, String text) implements TranscriptRow {
     }
 
-    /** A status change ({@code detail} false) or a quiet detail such as a tool that ran. */
+    /** A status change ({@code detail} false) or a quiet detail. */
     record Note(JournalEntry entry, String text, boolean detail) implements TranscriptRow {
     }
 
     /**
-     * A tool use that asked for permission: open while the quest waits for this answer; {@code answer} once given.
+     * A tool use that asked for permission and has no answer yet: open while the quest waits for this answer.
+     * Once answered it becomes a {@link Step} that says how.
      */
-    record Approval(JournalEntry entry, String tool, ToolInput input, Answer answer, boolean open)
-            implements TranscriptRow {
+    record Approval(JournalEntry entry, String tool, ToolInput input, boolean open) implements TranscriptRow {
     }
 
     /** How the user answered an approval. */
     record Answer(Decision decision, boolean alwaysForQuest, String message) {
+    }
+
+    /**
+     * One tool the agent used, with its outcome: {@code output} is the tail of the result (or, while it runs, of
+     * its progress); {@code truncated} when more output exists than the tail shows; {@code answer} when the user
+     * approved or denied it; {@code durationMs} once it finished.
+     */
+    record Step(JournalEntry entry, String tool, ToolInput input, StepState state, Answer answer, Long durationMs,
+                String output, boolean truncated, boolean expanded) implements TranscriptRow {
+    }
+
+    /** Where a {@link Step} is. */
+    enum StepState {
+        /** Waiting for an approval (its own or an earlier step's). */
+        WAITING("Waiting for approval"),
+        RUNNING("Running"),
+        DONE("Done"),
+        ERROR("Failed"),
+        DENIED("Denied"),
+        /** The turn ended (stopped, failed, interrupted) before the tool reported back. */
+        UNFINISHED("Did not finish");
+
+        private final String label;
+
+        StepState(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A question the agent asked ({@code AskUserQuestion}): open while the quest waits for the answer;
+     * {@code reply} once answered, {@code declined} when it was dismissed instead.
+     */
+    record Question(JournalEntry entry, String question, List<String> options, String defaultOption, String reply,
+                    boolean declined, boolean open) implements TranscriptRow {
+    }
+
+    /** The agent's message as the model writes it (not journaled); {@code thinking} while only reasoning came. */
+    record Streaming(JournalEntry entry, String text, boolean thinking) implements TranscriptRow {
+    }
+
+    /** A hook command that ran: a small muted line, its output on expand. */
+    record HookRun(JournalEntry entry, String hookEvent, String command, String outcome, int exitCode,
+                   String output, long durationMs, boolean expanded) implements TranscriptRow {
+    }
+
+    /** Older messages were summarised for the context window: a divider, the summary on expand. */
+    record Compacted(JournalEntry entry, String summary, long tokensBefore, long tokensAfter, boolean expanded)
+            implements TranscriptRow {
     }
 
     /** An error (Retry), an interruption (Resume) or the user's Stop; open while it is the way on. */

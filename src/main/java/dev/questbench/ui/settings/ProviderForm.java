@@ -261,6 +261,16 @@ public final class ProviderForm {
         return null;
     }
 
+    /** What stops a connection check (a bad URL, window or headers), or null; call after {@link #validate}. */
+    String connectionProblem() {
+        for (ReadOnlyStringWrapper error : List.of(baseUrlError, contextWindowError, headersError)) {
+            if (error.get() != null) {
+                return error.get();
+            }
+        }
+        return null;
+    }
+
     /** The provider as saved; call after {@link #validate} passed. */
     ProviderEntry toEntry() {
         String variable = ProviderChecks.strip(apiKeyEnv.get());
@@ -287,11 +297,15 @@ public final class ProviderForm {
         return ++checkGeneration;
     }
 
-    /** Shows a check's result, unless a newer check started since. */
-    void finishCheck(int generation, boolean ok, String message) {
-        if (generation == checkGeneration) {
-            check.set(ok ? Check.OK : Check.FAILED);
-            checkMessage.set(message);
+    /** Shows a check's result and the models it found, unless a newer check started since. */
+    void finishCheck(int generation, boolean ok, String message, List<String> listed) {
+        if (generation != checkGeneration) {
+            return; // a later check owns the status line
+        }
+        check.set(ok ? Check.OK : Check.FAILED);
+        checkMessage.set(message);
+        if (!listed.isEmpty()) {
+            models.setAll(listed);
         }
     }
 

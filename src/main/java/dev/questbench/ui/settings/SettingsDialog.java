@@ -6,10 +6,14 @@ import dev.questbench.ui.common.Spinners;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.shell.ThemePreference;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -17,15 +21,30 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Settings dialog (File ▸ Settings…): a static FXML form bound to a {@link SettingsViewModel}. */
+/**
+ * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a {@link SettingsViewModel}),
+ * Models ({@link ModelsViewModel}) and Agent ({@link AgentViewModel}). Save checks every page, then stores them all.
+ */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
+    /** The dialog's tabs, for opening it on one of them. */
+    public enum Page { GENERAL, MODELS, AGENT }
+
     private final SettingsViewModel model;
+    private final ModelsViewModel models;
+    private final AgentViewModel agent;
+    private final TabPane tabs = new TabPane();
+    private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private Spinner<Integer> goalRoundsSpinner;
     @FXML private CheckBox desktopBox;
@@ -38,23 +57,70 @@ public final class SettingsDialog extends Dialog<Boolean> {
     @FXML private HBox themeBox;
     @FXML private Label problemLabel;
 
+    /** The dialog without a built-in agent: the Models page says it is unavailable; Agent edits the stored settings. */
     public SettingsDialog(SettingsViewModel model) {
+        this(model, new ModelsViewModel(null, null, model.tasks(), null),
+                new AgentViewModel(model.settings(), model.tasks()));
+    }
+
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent) {
         this.model = model;
+        this.models = models;
+        this.agent = agent;
         setTitle("Settings");
         setHeaderText(null);
+        setResizable(true);
         FXMLLoader loader = new FXMLLoader(SettingsDialog.class.getResource("SettingsDialog.fxml"));
         loader.setController(this);
+        Node general;
         try {
-            getDialogPane().setContent(loader.load());
+            general = loader.load();
         } catch (IOException e) {
             throw new IllegalStateException("SettingsDialog.fxml cannot be read", e);
         }
+        addPage(Page.GENERAL, "General", Feather.SLIDERS, general);
+        addPage(Page.MODELS, "Models", Feather.CPU, new ModelsPage(models));
+        addPage(Page.AGENT, "Agent", Feather.SHIELD, new AgentPage(agent));
+        tabs.setId("settings-tabs");
+        tabs.getStyleClass().add("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefSize(820, 600);
+        getDialogPane().setContent(tabs);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE); // else the window opens at a default 600 px
         getDialogPane().getStyleClass().add("settings-dialog");
         getDialogPane().getStylesheets().add(Stylesheets.of(SettingsDialog.class, "settings.css"));
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         setResultConverter(button -> null);
         bind();
         model.load();
+        models.load();
+        agent.load();
+    }
+
+    /** Shows one page, e.g. Models when a quest failed for want of a provider. */
+    public SettingsDialog select(Page page) {
+        tabs.getSelectionModel().select(pages.get(page));
+        return this;
+    }
+
+    /** A page's problem line: hidden while there is none. */
+    static Label problemLabel(String id, ReadOnlyStringProperty problem) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("problem");
+        label.setWrapText(true);
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(problem.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private void addPage(Page page, String title, Feather icon, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("settings-tab-" + page.name().toLowerCase(Locale.ROOT));
+        tab.setGraphic(new FontIcon(icon));
+        tabs.getTabs().add(tab);
+        pages.put(page, tab);
     }
 
     private void bind() {
@@ -78,13 +144,39 @@ public final class SettingsDialog extends Dialog<Boolean> {
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.getStyleClass().add(Styles.ACCENT);
         save.setId("settings-save");
-        save.disableProperty().bind(model.savingProperty().or(model.loadedProperty().not()));
+        save.disableProperty().bind(model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
+                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not()));
         save.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // stay open until stored, or show why not
-            model.save(() -> {
-                setResult(Boolean.TRUE);
-                close();
-            });
+            saveAll();
+        });
+        showProblems(Page.GENERAL, model.problemProperty());
+        showProblems(Page.MODELS, models.problemProperty());
+        showProblems(Page.AGENT, agent.problemProperty());
+    }
+
+    /** Nothing is stored while a page has an invalid field; then each page saves in turn, and the dialog closes. */
+    private void saveAll() {
+        if (!models.validate()) {
+            select(Page.MODELS);
+            return;
+        }
+        if (!agent.validate()) {
+            select(Page.AGENT);
+            return;
+        }
+        model.save(() -> models.save(() -> agent.save(() -> {
+            setResult(Boolean.TRUE);
+            close();
+        })));
+    }
+
+    /** A page that reports a problem comes to the front, so the message is seen. */
+    private void showProblems(Page page, ReadOnlyStringProperty problem) {
+        problem.addListener((observable, before, now) -> {
+            if (now != null && !now.isEmpty()) {
+                select(page);
+            }
         });
     }
 

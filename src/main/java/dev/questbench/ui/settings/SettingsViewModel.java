@@ -106,6 +106,14 @@ public final class SettingsViewModel {
         return testNotification != null;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
+    TaskRunner tasks() {
+        return tasks;
+    }
+
     // ---- commands ------------------------------------------------------------------------------
 
     /** Reads the stored values in the background. */

@@ -69,9 +69,10 @@ final class AgentFixture implements AutoCloseable {
 
     /** Closes the executor and the store as an app exit would, keeping the server and the folders. */
     void restart() {
+        int window = agent.provider(null).config().contextWindow();
         executor.close();
         store.close();
-        open(agent.provider(null).config().contextWindow());
+        open(window);
     }
 
     String start(String prompt, PermissionMode mode) {

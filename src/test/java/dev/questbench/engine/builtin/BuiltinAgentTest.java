@@ -295,7 +295,7 @@ class BuiltinAgentTest {
     void aLongConversationIsCompactedInsteadOfFailing() throws Exception {
         fixture.close();
         fixture = new AgentFixture(dir.resolve("small"), 4_000);
-        Files.writeString(fixture.workspaceDir.resolve("big.txt"), "word ".repeat(2_400));
+        Files.writeString(fixture.workspaceDir.resolve("big.txt"), "some words on a line\n".repeat(600));
         fixture.server.enqueue(OpenAiScript.reply().tool("call_1", "Read",
                 OpenAiScript.json("file_path", "big.txt")).response());
         fixture.server.enqueue(OpenAiScript.reply().text("- read big.txt twice").response()); // the summary
@@ -304,6 +304,7 @@ class BuiltinAgentTest {
         String quest = fixture.start("read the big file", PermissionMode.DEFAULT);
         fixture.awaitStatus(quest, QuestStatus.READY);
 
+        assertEquals(1, fixture.events(quest, QuestEvent.Compacted.class).size(), fixture.types(quest).toString());
         QuestEvent.Compacted compacted = fixture.events(quest, QuestEvent.Compacted.class).get(0);
         assertEquals("- read big.txt twice", compacted.summary());
         assertTrue(compacted.tokensAfter() < compacted.tokensBefore());

@@ -15,6 +15,7 @@ import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.QuestOptions;
 import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
@@ -80,6 +81,10 @@ class ConversationCardsTest {
     private TurnResult script(ScriptedBackend.Turn turn) {
         if (turn.call().equals("confirm")) {
             answers.add(turn.answers());
+            ToolConfirmation answer = turn.answers().get(0);
+            boolean allowed = answer.decision() == Decision.ALLOW;
+            turn.emit(new QuestEvent.AgentToolResult(answer.toolUseEventId(), ContentBlock.textList(allowed
+                    ? "removed build/" : "The user denied this tool use."), !allowed, allowed ? 12L : 0L));
             turn.emit(QuestEvent.AgentMessage.text("Cleaned."));
             return new TurnResult.EndTurn();
         }
@@ -109,9 +114,13 @@ class ConversationCardsTest {
 
         cards.answer(card.entry().id(), Decision.ALLOW, true, "ignored when allowing");
         fx.runUntil(() -> status(id) == QuestStatus.READY, () -> "ready: " + status(id));
-        TranscriptRow.Approval answered = await(TranscriptRow.Approval.class, row -> row.answer() != null);
-        assertFalse(answered.open());
+        TranscriptRow.Step answered = await(TranscriptRow.Step.class, row -> row.answer() != null);
+        assertEquals(card.entry().id(), answered.entry().id(), "the answered card became its step");
+        assertNull(find(TranscriptRow.Approval.class, row -> true), "no card is left");
         assertEquals(new TranscriptRow.Answer(Decision.ALLOW, true, null), answered.answer());
+        assertEquals(TranscriptRow.StepState.DONE, answered.state());
+        assertEquals(12L, answered.durationMs());
+        assertEquals("removed build/", answered.output());
         QuestEvent.UserToolConfirmation journaled = (QuestEvent.UserToolConfirmation) store.journal()
                 .readByType(id, Set.of("user.tool_confirmation"), 0).get(0).event();
         assertTrue(journaled.alwaysForQuest(), "always_for_quest is journaled");
@@ -130,6 +139,9 @@ class ConversationCardsTest {
         assertEquals(Decision.DENY, answer.decision());
         assertEquals("keep the build folder", answer.denyMessage());
         assertFalse(answer.alwaysForQuest(), "allow-always never rides on a deny");
+        TranscriptRow.Step denied = await(TranscriptRow.Step.class, row -> row.answer() != null);
+        assertEquals(TranscriptRow.StepState.DENIED, denied.state());
+        assertEquals("You denied it: “keep the build folder”", ToolStepView.answerText(denied.answer()));
     }
 
     @Test

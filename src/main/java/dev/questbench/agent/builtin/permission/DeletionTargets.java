@@ -36,8 +36,11 @@ final class DeletionTargets {
      * @param target    the path as written ({@code ~/x}, {@code $HOME/x}, {@code build/*}, {@code /})
      * @param cwd       where relative paths start, or null when unknown (relative paths are then not judged)
      * @param recursive whether whole folders go ({@code -r}, {@code find})
+     * @param whole     whether naming the workspace folder itself deletes all of it ({@code rm -rf .} does;
+     *                  {@code find . -name '*.o' -delete} does not)
+     * @param what      the verb phrase the reason starts with ("deletes", "find -delete deletes")
      */
-    Optional<String> judge(String target, Path cwd, boolean recursive, String what) {
+    Optional<String> judge(String target, Path cwd, boolean recursive, boolean whole, String what) {
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -76,7 +79,7 @@ final class DeletionTargets {
             }
         }
         if (workspace != null && path.startsWith(workspace)) {
-            return path.equals(workspace) && !glob && recursive
+            return path.equals(workspace) && !glob && recursive && whole
                     ? Optional.of(what + " the whole workspace (" + target + ")")
                     : Optional.empty();
         }

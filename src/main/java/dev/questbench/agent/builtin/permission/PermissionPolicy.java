@@ -7,6 +7,7 @@ import dev.questbench.domain.PermissionMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +28,8 @@ public final class PermissionPolicy {
 
     public PermissionPolicy(PermissionMode mode, List<PermissionRule> rules, Path workspace, Path home) {
         this.mode = mode == null ? PermissionMode.DEFAULT : mode;
-        this.rules = List.copyOf(rules == null ? List.of() : rules);
+        // null entries (rules that failed to parse upstream) are skipped rather than failing every evaluation
+        this.rules = rules == null ? List.of() : rules.stream().filter(Objects::nonNull).toList();
         this.workspace = workspace == null ? null : workspace.toAbsolutePath().normalize();
         this.home = home == null ? null : home.toAbsolutePath().normalize();
     }

@@ -159,7 +159,7 @@ public final class RiskyCommands {
                 return Optional.of("deletes folders read from its input (xargs " + head + " -r)");
             }
             for (String target : targets) {
-                Optional<String> reason = deletions.judge(target, cwd, recursive, "deletes");
+                Optional<String> reason = deletions.judge(target, cwd, recursive, true, "deletes");
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -187,12 +187,12 @@ public final class RiskyCommands {
                     break;
                 }
                 anyStart = true;
-                Optional<String> reason = deletions.judge(a, cwd, true, "deletes files under");
+                Optional<String> reason = deletions.judge(a, cwd, true, false, "find -delete deletes");
                 if (reason.isPresent()) {
                     return reason;
                 }
             }
-            return anyStart ? Optional.empty() : deletions.judge(".", cwd, false, "deletes files under");
+            return anyStart ? Optional.empty() : deletions.judge(".", cwd, true, false, "find -delete deletes");
         }
 
         /** Tracks {@code cd dir} so that {@code cd /etc && rm x} is judged in /etc; unknown folders become null. */

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 /**
  * One command run to its end, its timeout or the user's stop: stdin closed, stdout and stderr merged, output
  * captured and streamed to a progress consumer as it arrives, and the whole process tree killed when stopped.
+ * Known limit: what processes left running in the background write after the command exits is not captured
+ * (the JDK closes the pipe once the command's own process is gone, unless a read is in progress).
  */
 final class CommandRun {
     /** How long to wait for the rest of the output once the command has exited or been killed. */
@@ -30,10 +32,18 @@ final class CommandRun {
      * @param exitCode          the exit status (meaningful when {@link Ending#EXITED})
      * @param output            the captured output (see {@link OutputCapture#bytes()})
      * @param totalBytes        how many bytes the command wrote in all
-     * @param backgroundRunning true when processes the command left behind still hold its output open
+     * @param backgroundRunning true when processes the command left behind were seen holding its output open
+     *                          (best effort: often the pipe is closed first and nothing is seen)
      */
     record Result(Ending ending, int exitCode, byte[] output, long totalBytes, boolean backgroundRunning) {
     }
+
+    /**
+     * Questbench's own secrets: the agent's commands never see the keys it talks to its model with, so a
+     * command such as {@code env} cannot copy them into the journal.
+     */
+    static final java.util.Set<String> SECRET_VARIABLES = java.util.Set.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY",
+            "QUESTBENCH_TOKEN", "QUESTBENCH_SERVER_TOKEN");
 
     private CommandRun() {
     }
@@ -46,6 +56,7 @@ final class CommandRun {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         File devNull = new File("/dev/null");
         builder.redirectInput(devNull.exists() ? ProcessBuilder.Redirect.from(devNull) : ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeAll(SECRET_VARIABLES);
         builder.environment().putAll(environment);
         OutputCapture capture = new OutputCapture();
         try (ProgressRelay relay = new ProgressRelay(progress)) {

@@ -86,7 +86,8 @@ public final class EditTool implements Tool {
         }
         if (offsets.size() > 1 && !replaceAll) {
             throw new ToolException("old_string occurs " + offsets.size() + " times in " + relative + "; include "
-                    + "more surrounding lines to make it unique, or set replace_all to true to change every occurrence.");
+                    + "more surrounding lines to make it unique, or set replace_all to true to change every "
+                    + "occurrence.");
         }
         String updated = replace(content, offsets, matched.target().length(), matched.text());
         write(file, relative, updated);

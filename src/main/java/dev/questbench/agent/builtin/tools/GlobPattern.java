@@ -37,7 +37,7 @@ final class GlobPattern {
                     if (i + 2 == glob.length()) { // trailing: everything below
                         if (i > 0 && !braces) {
                             regex.append(".+");
-                        } else if (i > 0) {
+                        } else if (regex.length() > 0 && regex.charAt(regex.length() - 1) == '/') {
                             regex.setLength(regex.length() - 1); // the '/' before, so the folder itself matches
                             regex.append("(?:/.*)?");
                         } else {

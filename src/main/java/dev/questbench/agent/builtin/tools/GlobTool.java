@@ -77,9 +77,10 @@ public final class GlobTool implements Tool {
         return ToolOutput.ok(out.toString().stripTrailing());
     }
 
-    // An absolute glob under the search folder becomes relative to it; models sometimes send those.
+    // An absolute glob under the search folder, or one starting with "./", becomes relative to the folder.
     private static String relativeGlob(String glob, Path base) {
         String prefix = base.toString().replace('\\', '/') + "/";
-        return glob.startsWith(prefix) ? glob.substring(prefix.length()) : glob;
+        String relative = glob.startsWith(prefix) ? glob.substring(prefix.length()) : glob;
+        return relative.startsWith("./") ? relative.substring(2) : relative;
     }
 }

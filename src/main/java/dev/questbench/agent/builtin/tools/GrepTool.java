@@ -109,7 +109,9 @@ public final class GrepTool implements Tool {
         if (matchingFiles == 0) {
             return ToolOutput.ok(noMatches(request));
         }
-        return ToolOutput.ok(out.text() + "\n\nTotal: " + total + " matching lines in " + matchingFiles + " files"
+        String summary = "Total: " + total + (total == 1 ? " matching line in " : " matching lines in ")
+                + matchingFiles + (matchingFiles == 1 ? " file" : " files");
+        return ToolOutput.ok(out.text() + "\n\n" + summary
                 + (out.truncated() ? " (list truncated; narrow the search or page with offset)." : "."));
     }
 

@@ -15,15 +15,17 @@ final class HtmlText {
     private static final Pattern DROPPED = Pattern.compile(
             "(?is)<!--.*?-->|<(script|style|noscript|template|svg|head)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern TITLE = Pattern.compile("(?is)<title\\b[^>]*>(.*?)</title\\s*>");
-    private static final Pattern LINK = Pattern.compile("(?is)<a\\b[^>]*?href\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)[^>]*>(.{0,4000}?)</a\\s*>");
+    private static final Pattern LINK = Pattern.compile(
+            "(?is)<a\\b[^>]*?href\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)[^>]*>(.{0,4000}?)</a\\s*>");
     private static final Pattern HEADING = Pattern.compile("(?i)<h([1-6])\\b[^>]*>");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
     private static final Pattern BLOCK = Pattern.compile(
             "(?i)</?(p|div|br|hr|tr|table|section|article|header|footer|nav|main|aside|blockquote|pre|ul|ol|dl|dt|dd"
-                    + "|h[1-6]|li|form|figure|figcaption)\\b[^>]*>");
+                    + "|h[1-6]|form|figure|figcaption)\\b[^>]*>");
     private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,10});");
+    private static final Pattern ENTITY = Pattern.compile(
+            "&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,10});");
     private static final Map<String, String> NAMED = Map.ofEntries(Map.entry("amp", "&"), Map.entry("lt", "<"),
             Map.entry("gt", ">"), Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("nbsp", " "),
             Map.entry("mdash", "—"), Map.entry("ndash", "–"), Map.entry("hellip", "…"), Map.entry("copy", "©"),
@@ -45,7 +47,8 @@ final class HtmlText {
         text = BLOCK.matcher(text).replaceAll("\n");
         text = TAG.matcher(text).replaceAll("");
         text = collapse(decode(text));
-        return heading.isEmpty() || text.startsWith(heading) || text.startsWith("# " + heading) ? text : heading + "\n\n" + text;
+        boolean repeated = text.startsWith(heading) || text.startsWith("# " + heading);
+        return heading.isEmpty() || repeated ? text : heading + "\n\n" + text;
     }
 
     private static String link(String quotedHref, String inner) {

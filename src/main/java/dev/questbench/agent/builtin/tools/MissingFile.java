@@ -23,7 +23,8 @@ final class MissingFile {
             while (existing != null && !Files.isDirectory(existing)) {
                 existing = existing.getParent();
             }
-            String known = existing == null ? "the workspace" : "'" + WorkspacePaths.relative(workspace, existing) + "'";
+            String known = existing == null ? "the workspace"
+                    : "'" + WorkspacePaths.relative(workspace, existing) + "'";
             return new ToolException("File does not exist: " + relative + " (its folder is missing too; the closest "
                     + "existing folder is " + known + "). Use Glob to find the file by name.");
         }

@@ -65,25 +65,19 @@ public final class ReadTool implements Tool {
             throw MissingFile.error(context.workspace(), file);
         }
         try {
-            long size = Files.size(file);
-            if (size > context.limits().readMaxBytes() && offset == null && limit == null) {
-                throw new ToolException(relative + " is " + Sizes.readable(size) + ", more than Read returns at once ("
-                        + Sizes.readable(context.limits().readMaxBytes()) + "). Pass offset and limit to read a range "
-                        + "of lines (for example offset=1, limit=500), or use Grep to find the lines you need.");
-            }
             LineRange range = new LineRange(offset == null || offset == 0 ? 1 : offset,
-                    limit == null ? DEFAULT_LINES : limit);
-            return read(file, relative, size, range, context.limits());
+                    limit == null ? DEFAULT_LINES : limit, offset != null || limit != null);
+            return read(file, relative, Files.size(file), range, context.limits());
         } catch (IOException e) {
             throw new ToolException("Cannot read " + relative + ": " + e.getMessage() + ".", e);
         }
     }
 
-    private record LineRange(long first, long count) {
+    private record LineRange(long first, long count, boolean asked) {
     }
 
     private static ToolOutput read(Path file, String relative, long size, LineRange range, ToolLimits limits)
-            throws IOException {
+            throws IOException, ToolException {
         try (InputStream stream = Files.newInputStream(file)) {
             byte[] head = stream.readNBytes(FileKind.SNIFF_BYTES);
             FileKind kind = FileKind.sniff(head, head.length, file.getFileName().toString());
@@ -95,6 +89,11 @@ public final class ReadTool implements Tool {
                 return ToolOutput.ok(relative + " is a binary file (" + kind.description() + ", " + Sizes.bytes(size)
                         + "); Read returns text only. Use Bash with a suitable tool (unzip -l, file, xxd | head) "
                         + "if you need to look inside.");
+            }
+            if (size > limits.readMaxBytes() && !range.asked()) {
+                throw new ToolException(relative + " is " + Sizes.readable(size) + ", more than Read returns at once ("
+                        + Sizes.readable(limits.readMaxBytes()) + "). Pass offset and limit to read a range of lines "
+                        + "(for example offset=1, limit=500), or use Grep to find the lines you need.");
             }
             if (size == 0) {
                 return ToolOutput.ok("(" + relative + " is empty)");

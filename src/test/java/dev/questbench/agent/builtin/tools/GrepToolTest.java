@@ -63,7 +63,7 @@ class GrepToolTest {
     void countMode() throws Exception {
         f.write("many.txt", "x\nx x\ny\nx\n");
         String text = f.run(new GrepTool(), "pattern", "x", "output_mode", "count", "path", "many.txt").text();
-        assertEquals("many.txt:3\n\nTotal: 3 matching lines in 1 files.", text);
+        assertEquals("many.txt:3\n\nTotal: 3 matching lines in 1 file.", text);
     }
 
     @Test

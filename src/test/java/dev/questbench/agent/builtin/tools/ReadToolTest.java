@@ -150,6 +150,20 @@ class ReadToolTest {
     }
 
     @Test
+    void largeBinaryFileIsDescribedNotRefused() throws Exception {
+        ToolFixture f = fixture();
+        byte[] data = new byte[3 * 1024 * 1024];
+        data[0] = 'P';
+        data[1] = 'K';
+        data[2] = 3;
+        data[3] = 4;
+        f.writeBytes("bundle.zip", data);
+        ToolOutput out = f.run(new ReadTool(), "file_path", "bundle.zip");
+        assertTrue(out.text().contains("is a binary file (ZIP archive"), out.text());
+        assertFalse(out.isError());
+    }
+
+    @Test
     void emptyFileSaysSo() throws Exception {
         ToolFixture f = fixture();
         f.write("empty.txt", "");
