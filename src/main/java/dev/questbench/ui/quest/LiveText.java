@@ -28,11 +28,11 @@ final class LiveText {
         accepting = modelBusy;
     }
 
-    /** Adds a streamed piece; true when what is shown changed. */
-    boolean delta(AgentContentBlockDelta delta) {
+    /** Adds a streamed piece. */
+    void delta(AgentContentBlockDelta delta) {
         AgentContentBlockDelta.Delta piece = delta.delta();
         if (!accepting || piece == null || delta.messageId() != null && delta.messageId().equals(settledId)) {
-            return false; // late pieces of a message that already landed, or from before this view loaded
+            return; // late pieces of a message that already landed, or from before this view loaded
         }
         String id = delta.messageId() == null ? "" : delta.messageId();
         if (!id.equals(messageId)) {
@@ -43,20 +43,16 @@ final class LiveText {
         }
         if ("text_delta".equals(piece.type()) && piece.text() != null) {
             text.append(piece.text());
-            return !piece.text().isEmpty();
-        }
-        if ("thinking_delta".equals(piece.type()) && !thinking) {
+        } else if ("thinking_delta".equals(piece.type())) {
             thinking = true;
-            return text.length() == 0;
         }
-        return false;
     }
 
-    /** Takes in a journaled event; true when it ended what was shown. */
-    boolean journaled(QuestEvent event) {
+    /** Takes in a journaled event: a model call starting opens the stream, one that settles it clears it. */
+    void journaled(QuestEvent event) {
         if (event instanceof QuestEvent.ModelRequestStart || event instanceof QuestEvent.SessionStatusRunning) {
             accepting = true;
-            return false;
+            return;
         }
         boolean turnEnded = event instanceof QuestEvent.SessionStatusIdle || event instanceof QuestEvent.SessionError
                 || event instanceof QuestEvent.Interrupted || event instanceof QuestEvent.Paused;
@@ -66,14 +62,12 @@ final class LiveText {
             if (turnEnded) {
                 settledId = null; // message ids start again in the next session
             }
-            return false;
+            return;
         }
-        boolean shown = shown();
         settledId = turnEnded ? null : messageId;
         messageId = null;
         text.setLength(0);
         thinking = false;
-        return shown;
     }
 
     boolean shown() {

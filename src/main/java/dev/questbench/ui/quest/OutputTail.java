@@ -21,10 +21,19 @@ record OutputTail(String text, boolean truncated) {
         return diff ? head(trimmed) : tail(trimmed);
     }
 
+    /** The last {@code count} lines of a text already cut to a tail. */
+    static String lastLines(String text, int count) {
+        return tail(text, count).text();
+    }
+
     private static OutputTail tail(String text) {
+        return tail(text, LINES);
+    }
+
+    private static OutputTail tail(String text, int count) {
         int lines = 0;
         int from = text.length();
-        while (from > 0 && lines < LINES) {
+        while (from > 0 && lines < count) {
             int newline = text.lastIndexOf('\n', from - 1);
             lines++;
             from = newline < 0 ? 0 : newline;

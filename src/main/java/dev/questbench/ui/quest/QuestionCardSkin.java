@@ -19,7 +19,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Lays out a {@link QuestionCard}: heading, the question, option buttons, the answer field and Send, or the outcome. */
+/**
+ * Lays out a {@link QuestionCard}: heading, the question, option buttons, the answer field and Send, or the
+ * outcome.
+ */
 final class QuestionCardSkin extends SkinBase<QuestionCard> {
     private final Label heading = new Label("The agent asks");
     private final Label question = new Label();

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ToolStepView extends VBox {
     private static final PseudoClass EXPANDED = PseudoClass.getPseudoClass("expanded");
+    private static final int RUNNING_LINES = 8;
     private static final Map<String, Ikon> ICONS = Map.of("Bash", Feather.TERMINAL, "Read", Feather.FILE_TEXT,
             "Write", Feather.FILE_PLUS, "Edit", Feather.EDIT_3, "Glob", Feather.FOLDER, "Grep", Feather.SEARCH,
             "WebFetch", Feather.GLOBE, "TodoWrite", Feather.CHECK_SQUARE);
@@ -113,9 +114,12 @@ final class ToolStepView extends VBox {
         ApprovalCardSkin.show(details, step.expanded() && !step.input().rest().isEmpty());
         answer.setText(answerText(step.answer()));
         ApprovalCardSkin.show(answer, step.expanded() && step.answer() != null);
-        output.show(preview ? step.input().preview() : step.output(), preview ? step.input().diff() : diffTool);
+        // Collapsed, a running command shows only its last few lines, so the transcript stays readable.
+        String shown = preview ? step.input().preview() : step.expanded() ? step.output()
+                : OutputTail.lastLines(step.output(), RUNNING_LINES);
+        output.show(shown, preview ? step.input().diff() : diffTool);
         note.setText(diffTool ? "The diff is shortened." : "The last " + OutputTail.LINES + " lines.");
-        ApprovalCardSkin.show(note, showOutput && !preview && step.truncated());
+        ApprovalCardSkin.show(note, showOutput && !preview && step.expanded() && step.truncated());
         ApprovalCardSkin.show(outputBox, showOutput);
         ApprovalCardSkin.show(body, details.isManaged() || answer.isManaged() || showOutput);
         return this;

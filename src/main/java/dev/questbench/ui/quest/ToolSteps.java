@@ -111,7 +111,9 @@ final class ToolSteps {
             return question(call, waitsForThis);
         }
         Decision.Permission permission = call.use.evaluatedPermission();
-        if (permission == Decision.Permission.ASK && call.answer == null && !call.finished) {
+        boolean unanswered = permission == Decision.Permission.ASK && call.answer == null && !call.finished;
+        // Until the quest says it waits for this answer, the card would have nothing to offer: a waiting step.
+        if (unanswered && (waitsForThis || !status.isActive() && status != QuestStatus.ACTION_REQUIRED)) {
             return new TranscriptRow.Approval(call.entry, call.tool, call.input, waitsForThis);
         }
         TranscriptRow.Answer answer = call.answer == null ? null : new TranscriptRow.Answer(call.answer.result(),
@@ -134,6 +136,9 @@ final class ToolSteps {
         }
         if (call.finished) {
             return call.failed ? TranscriptRow.StepState.ERROR : TranscriptRow.StepState.DONE;
+        }
+        if (call.use.evaluatedPermission() == Decision.Permission.ASK && call.answer == null) {
+            return TranscriptRow.StepState.WAITING;
         }
         if (status == QuestStatus.RUNNING || status == QuestStatus.QUEUED) {
             return TranscriptRow.StepState.RUNNING;

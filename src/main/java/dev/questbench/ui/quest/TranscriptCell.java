@@ -19,8 +19,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,7 +40,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
 
     private final CardActions actions;
     private final ConversationViewModel model;
-    private Bubble bubble;
+    private MessageBubble bubble;
     private ToolStepView step;
     private QuestionCard question;
     private HookLine hook;
@@ -115,9 +113,9 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         }
     }
 
-    private Bubble bubble() {
+    private MessageBubble bubble() {
         if (bubble == null) {
-            bubble = new Bubble();
+            bubble = new MessageBubble();
         }
         return bubble;
     }
@@ -302,50 +300,5 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         ClipboardContent content = new ClipboardContent();
         content.putString(text == null ? "" : text);
         Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    /** A message bubble: author and time over the text, right-aligned for the user. */
-    private static final class Bubble extends HBox {
-        private static final PseudoClass STREAMING = PseudoClass.getPseudoClass("streaming");
-        private static final PseudoClass THINKING = PseudoClass.getPseudoClass("thinking");
-        private final Label author = new Label();
-        private final Label time = new Label();
-        private final Label body = new Label();
-
-        Bubble() {
-            author.getStyleClass().add("author");
-            time.getStyleClass().add("time");
-            body.getStyleClass().add("body");
-            body.setWrapText(true);
-            body.setMinHeight(Region.USE_PREF_SIZE);
-            HBox meta = new HBox(8, author, time);
-            meta.setAlignment(Pos.BASELINE_LEFT);
-            VBox box = new VBox(4, meta, body);
-            box.getStyleClass().add("bubble");
-            box.setMaxWidth(760); // fits short messages, wraps long ones; the row shrinks it to the cell
-            getChildren().add(box);
-            getStyleClass().add("bubble-row");
-        }
-
-        Bubble show(TranscriptRow.Message message) {
-            author.setText(message.fromUser() ? "You" : "Agent");
-            time.setText(TIME.format(message.entry().processedAt()));
-            body.setText(message.text());
-            body.pseudoClassStateChanged(THINKING, false);
-            pseudoClassStateChanged(STREAMING, false);
-            setAlignment(message.fromUser() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            return this;
-        }
-
-        /** The message the model is writing: provisional, replaced by the journaled one. */
-        Bubble show(TranscriptRow.Streaming streaming) {
-            author.setText("Agent");
-            time.setText(streaming.thinking() ? "thinking" : "writing…");
-            body.setText(streaming.thinking() ? "Thinking…" : streaming.text());
-            body.pseudoClassStateChanged(THINKING, streaming.thinking());
-            pseudoClassStateChanged(STREAMING, true);
-            setAlignment(Pos.CENTER_LEFT);
-            return this;
-        }
     }
 }

@@ -2,18 +2,13 @@ package dev.questbench.ui.settings;
 
 import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.agent.builtin.ProviderEntry;
-import dev.questbench.agent.builtin.ProviderRegistry;
-import dev.questbench.llm.ProviderConfig;
 import dev.questbench.store.SecretStore;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.TaskRunner;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -40,10 +35,9 @@ public final class ModelsViewModel {
             + "providers cannot be edited here.";
 
     private final BuiltinAgent agent;
-    private final SecretStore secrets;
+    private final SavedProviders saved;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final UnaryOperator<String> environment;
     private final ObservableList<ProviderForm> providers = FXCollections.observableArrayList();
     private final ObjectProperty<ProviderForm> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<ProviderForm> defaultProvider = new ReadOnlyObjectWrapper<>(this,
@@ -70,10 +64,9 @@ public final class ModelsViewModel {
     ModelsViewModel(BuiltinAgent agent, SecretStore secrets, TaskRunner tasks, DialogService dialogs,
                     UnaryOperator<String> environment) {
         this.agent = agent;
-        this.secrets = secrets;
+        this.saved = agent == null ? null : new SavedProviders(agent, secrets, environment);
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.environment = environment;
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -147,7 +140,7 @@ public final class ModelsViewModel {
             loaded.set(true);
             return;
         }
-        tasks.run(this::read, this::show, failure -> {
+        tasks.run(saved::read, this::show, failure -> {
             problem.set("The model providers could not be read: " + describe(failure));
             loaded.set(true); // the other pages can still be saved
         });
@@ -199,7 +192,7 @@ public final class ModelsViewModel {
         }
         ProviderForm.Draft draft = form.draft();
         int generation = form.startCheck("Testing " + draft.baseUrl() + "…");
-        tasks.run(() -> agent.client(config(draft)).testConnection(),
+        tasks.run(() -> saved.client(draft).testConnection(),
                 check -> form.finishCheck(generation, check.ok(), check.message(), check.models()),
                 failure -> form.finishCheck(generation, false, "The test could not run: " + describe(failure),
                         List.of()));
@@ -213,7 +206,7 @@ public final class ModelsViewModel {
         }
         ProviderForm.Draft draft = form.draft();
         int generation = form.startCheck("Listing the models of " + draft.baseUrl() + "…");
-        tasks.run(() -> agent.client(config(draft)).listModels(),
+        tasks.run(() -> saved.client(draft).listModels(),
                 ids -> form.finishCheck(generation, true, ids.isEmpty() ? "The provider lists no models."
                         : ids.size() + (ids.size() == 1 ? " model" : " models")
                         + " listed: pick the default model from the list.", ids),
@@ -250,12 +243,12 @@ public final class ModelsViewModel {
             return;
         }
         List<ProviderEntry> entries = new ArrayList<>();
-        List<KeyPlan> keys = new ArrayList<>();
+        List<SavedProviders.KeyPlan> keys = new ArrayList<>();
         for (ProviderForm form : providers) {
             if (!form.fromEnvironment()) {
                 ProviderEntry entry = form.toEntry();
                 entries.add(entry);
-                keys.add(new KeyPlan(entry.name(), form.originalName(), form.typedKey(),
+                keys.add(new SavedProviders.KeyPlan(entry.name(), form.originalName(), form.typedKey(),
                         form.keyClearedProperty().get()));
             }
         }
@@ -264,8 +257,8 @@ public final class ModelsViewModel {
         Set<String> before = loadedNames;
         saving.set(true);
         tasks.run(() -> {
-            write(entries, keys, defaultName, before);
-            return read();
+            saved.write(entries, keys, defaultName, before);
+            return saved.read();
         }, snapshot -> {
             saving.set(false);
             problem.set(null);
@@ -279,26 +272,11 @@ public final class ModelsViewModel {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private Snapshot read() {
-        ProviderRegistry registry = agent.providers();
-        List<ProviderEntry> saved = registry.saved();
-        Set<String> names = new LinkedHashSet<>();
-        Set<String> withKeys = new LinkedHashSet<>();
-        for (ProviderEntry entry : saved) {
-            names.add(entry.name());
-            if (secrets.get(ProviderRegistry.secretKey(entry.name())).isPresent()) {
-                withKeys.add(entry.name());
-            }
-        }
-        List<ProviderConfig> fromEnvironment = registry.all().stream()
-                .filter(config -> !names.contains(config.name())).toList();
-        return new Snapshot(saved, withKeys, fromEnvironment, registry.defaultName().orElse(null),
-                registry.resolve(null));
-    }
-
-    private void show(Snapshot snapshot) {
+    private void show(SavedProviders.Snapshot snapshot) {
         List<ProviderForm> forms = new ArrayList<>();
-        snapshot.saved().forEach(entry -> forms.add(ProviderForm.saved(entry, snapshot.withKeys().contains(entry.name()))));
+        for (ProviderEntry entry : snapshot.saved()) {
+            forms.add(ProviderForm.saved(entry, snapshot.withKeys().contains(entry.name())));
+        }
         snapshot.environment().forEach(config -> forms.add(ProviderForm.environment(config)));
         forms.forEach(form -> form.watch(this::edited));
         String previous = selected.get() == null ? null : selected.get().nameProperty().get();
@@ -344,54 +322,6 @@ public final class ModelsViewModel {
         return form;
     }
 
-    /** The provider config to check, with the key the saved provider would use: typed, saved, or from a variable. */
-    private ProviderConfig config(ProviderForm.Draft draft) {
-        if (draft.environment() != null) {
-            return draft.environment();
-        }
-        return draft.toConfig(keyFor(draft));
-    }
-
-    private String keyFor(ProviderForm.Draft draft) {
-        if (draft.newKey() != null) {
-            return draft.newKey();
-        }
-        if (!draft.clearKey() && draft.originalName() != null) {
-            String stored = secrets.get(ProviderRegistry.secretKey(draft.originalName())).orElse(null);
-            if (stored != null) {
-                return stored;
-            }
-        }
-        String variable = draft.apiKeyEnv() == null ? null : environment.apply(draft.apiKeyEnv());
-        return variable == null || variable.isBlank() ? null : variable.strip();
-    }
-
-    /** Keys move with a renamed provider, go with a removed one, and change where a key was typed or cleared. */
-    private void write(List<ProviderEntry> entries, List<KeyPlan> keys, String defaultName, Set<String> before) {
-        ProviderRegistry registry = agent.providers();
-        Set<String> names = new LinkedHashSet<>(before);
-        keys.forEach(key -> names.add(key.name()));
-        Map<String, String> stored = new HashMap<>();
-        for (String name : names) {
-            secrets.get(ProviderRegistry.secretKey(name)).ifPresent(value -> stored.put(name, value));
-        }
-        Map<String, String> wanted = new HashMap<>();
-        for (KeyPlan key : keys) {
-            String value = key.typed() != null ? key.typed()
-                    : key.cleared() || key.originalName() == null ? null : stored.get(key.originalName());
-            if (value != null) {
-                wanted.put(key.name(), value);
-            }
-        }
-        for (String name : names) {
-            if (!Objects.equals(wanted.get(name), stored.get(name))) {
-                registry.saveKey(name, wanted.get(name));
-            }
-        }
-        registry.save(entries);
-        registry.setDefault(defaultName);
-    }
-
     private List<String> otherNames(ProviderForm form) {
         return providers.stream().filter(other -> other != form && !other.fromEnvironment())
                 .map(other -> other.nameProperty().get()).toList();
@@ -419,14 +349,5 @@ public final class ModelsViewModel {
     private static String describe(Throwable failure) {
         return failure.getMessage() == null || failure.getMessage().isBlank() ? failure.toString()
                 : failure.getMessage();
-    }
-
-    /** What the page loaded: never the keys themselves, only which providers have one saved. */
-    private record Snapshot(List<ProviderEntry> saved, Set<String> withKeys, List<ProviderConfig> environment,
-                            String defaultName, ProviderRegistry.Resolved resolved) {
-    }
-
-    /** What Save does with one provider's key. */
-    private record KeyPlan(String name, String originalName, String typed, boolean cleared) {
     }
 }

@@ -290,6 +290,12 @@ public final class ProviderForm {
                         keyCleared.get(), entry.apiKeyEnv(), entry.model(), entry.contextWindow(), entry.headers());
     }
 
+    /** The key typed to replace the saved one, without the spaces a paste brings along; null when none. */
+    String typedKey() {
+        String key = ProviderChecks.strip(newKey.get());
+        return key.isEmpty() ? null : key;
+    }
+
     /** Starts a check; the returned generation tells its result from a later check's. */
     int startCheck(String message) {
         check.set(Check.RUNNING);
@@ -338,11 +344,5 @@ public final class ProviderForm {
 
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    /** The key typed to replace the saved one, without the spaces a paste brings along; null when none. */
-    String typedKey() {
-        String key = ProviderChecks.strip(newKey.get());
-        return key.isEmpty() ? null : key;
     }
 }

@@ -44,7 +44,8 @@ final class ProviderFormView extends VBox {
     private final PasswordField key = new PasswordField();
     private final Label keyStatus = new Label();
     private final Button clearKey = new Button("Clear Saved Key");
-    private final TextField keyVariable = field("provider-key-env", "or read it from a variable, e.g. OPENROUTER_API_KEY");
+    private final TextField keyVariable = field("provider-key-env",
+            "or read it from a variable, e.g. OPENROUTER_API_KEY");
     private final ComboBox<String> model = new ComboBox<>();
     private final TextField contextWindow = field("provider-context-window", "0");
     private final TextArea headers = new TextArea();

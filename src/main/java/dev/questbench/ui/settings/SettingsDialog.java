@@ -31,8 +31,9 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a {@link SettingsViewModel}),
- * Models ({@link ModelsViewModel}) and Agent ({@link AgentViewModel}). Save checks every page, then stores them all.
+ * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a
+ * {@link SettingsViewModel}), Models ({@link ModelsViewModel}) and Agent ({@link AgentViewModel}). Save checks
+ * every page, then stores them all.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);

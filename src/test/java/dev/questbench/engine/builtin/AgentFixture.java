@@ -67,6 +67,22 @@ final class AgentFixture implements AutoCloseable {
         workspace = store.workspaces().open(workspaceDir.toString());
     }
 
+    /** From now on quests talk to the mock server as an Anthropic Messages endpoint. */
+    void useAnthropic() {
+        agent.providers().save(List.of(new ProviderEntry("mock", ProviderKind.ANTHROPIC,
+                server.url("/v1").toString().replaceAll("/$", ""), "claude-test", 200_000, Map.of(), null)));
+    }
+
+    /** A recorded SSE stream from the test resources, served as is. */
+    static mockwebserver3.MockResponse recorded(String name) {
+        try (var in = AgentFixture.class.getResourceAsStream("/dev/questbench/llm/" + name)) {
+            return new mockwebserver3.MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                    .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Closes the executor and the store as an app exit would, keeping the server and the folders. */
     void restart() {
         int window = agent.provider(null).config().contextWindow();

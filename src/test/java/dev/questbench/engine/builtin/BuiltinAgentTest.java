@@ -97,6 +97,38 @@ class BuiltinAgentTest {
     }
 
     @Test
+    void aRecordedAnthropicSessionThinksCallsTwoToolsAndFinishes() throws Exception {
+        Path source = Files.createDirectories(fixture.workspaceDir.resolve("src/main/java"));
+        Files.writeString(source.resolve("App.java"), "// line\n".repeat(12) + "class App {} // TODO tidy\n");
+        Files.writeString(fixture.workspaceDir.resolve("README.md"), "# readme\n");
+        fixture.useAnthropic();
+        fixture.server.enqueue(AgentFixture.recorded("anthropic-tool-use.sse"));
+        fixture.server.enqueue(AgentFixture.recorded("anthropic-text.sse"));
+
+        String quest = fixture.start("find the TODOs", PermissionMode.DEFAULT);
+        fixture.awaitStatus(quest, QuestStatus.READY);
+
+        assertEquals("I should read the file first and search for TODOs.",
+                fixture.events(quest, QuestEvent.AgentThinking.class).get(0).text());
+        List<JournalEntry> uses = fixture.entriesOf(quest, QuestEvent.AgentToolUse.class);
+        assertEquals(List.of("Read", "Glob"), uses.stream()
+                .map(e -> ((QuestEvent.AgentToolUse) e.event()).name()).toList());
+        List<QuestEvent.AgentToolResult> results = fixture.events(quest, QuestEvent.AgentToolResult.class);
+        assertTrue(ContentBlock.plainText(results.get(0).content()).contains("TODO tidy"));
+        assertTrue(ContentBlock.plainText(results.get(1).content()).contains("README.md"));
+
+        List<JsonNode> requests = fixture.requests();
+        JsonNode second = requests.get(1);
+        assertEquals("claude-test", second.get("model").asText());
+        assertTrue(second.get("system").asText().contains("Questbench"));
+        JsonNode answer = second.get("messages").get(2).get("content");
+        assertEquals("tool_result", answer.get(0).get("type").asText());
+        assertEquals(uses.get(0).id(), answer.get(0).get("tool_use_id").asText());
+        assertEquals(uses.get(1).id(), answer.get(1).get("tool_use_id").asText());
+        assertTrue(fixture.store.quests().summary(quest).orElseThrow().inputTokens() >= 472);
+    }
+
+    @Test
     void parallelToolCallsAllRunAndAllResultsGoBack() throws Exception {
         Files.writeString(fixture.workspaceDir.resolve("a.txt"), "alpha\n");
         Files.writeString(fixture.workspaceDir.resolve("b.txt"), "beta\n");

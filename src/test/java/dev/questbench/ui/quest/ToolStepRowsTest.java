@@ -105,6 +105,21 @@ class ToolStepRowsTest {
     }
 
     @Test
+    void anAskingToolWaitsAsAStepUntilTheQuestAsksThenAsACard() throws Exception {
+        append(new QuestEvent.SessionStatusRunning());
+        JournalEntry use = append(new QuestEvent.AgentToolUse("Write", input("file_path", "notes.md")
+                .put("content", "# Notes"), Decision.Permission.ASK));
+        TranscriptRow.Step waiting = await(TranscriptRow.Step.class, step -> true);
+        assertEquals(StepState.WAITING, waiting.state(), "nothing to answer yet: the turn is still running");
+
+        append(QuestEvent.SessionStatusIdle.requiresAction(List.of(use.id())));
+        TranscriptRow.Approval card = await(TranscriptRow.Approval.class, TranscriptRow.Approval::open);
+        assertEquals("notes.md", card.input().subject());
+        assertEquals("# Notes", card.input().preview(), "what it would write");
+        assertNull(find(TranscriptRow.Step.class, step -> true), "the step became the card");
+    }
+
+    @Test
     void stepsExpandOneByOneOrAllByTheRememberedDefault() throws Exception {
         JournalEntry first = append(new QuestEvent.AgentToolUse("Glob", input("pattern", "**/*.java"),
                 Decision.Permission.ALLOW));

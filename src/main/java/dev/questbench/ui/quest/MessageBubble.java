@@ -1,0 +1,63 @@
+package dev.questbench.ui.quest;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A message bubble: author and time over the text, right-aligned for the user. The message the model is still
+ * writing shows the same way, marked provisional ({@code :streaming}; {@code :thinking} on the text while only
+ * reasoning came).
+ */
+final class MessageBubble extends HBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+    private static final PseudoClass STREAMING = PseudoClass.getPseudoClass("streaming");
+    private static final PseudoClass THINKING = PseudoClass.getPseudoClass("thinking");
+
+    private final Label author = new Label();
+    private final Label time = new Label();
+    private final Label body = new Label();
+
+    MessageBubble() {
+        author.getStyleClass().add("author");
+        time.getStyleClass().add("time");
+        body.getStyleClass().add("body");
+        body.setWrapText(true);
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        HBox meta = new HBox(8, author, time);
+        meta.setAlignment(Pos.BASELINE_LEFT);
+        VBox box = new VBox(4, meta, body);
+        box.getStyleClass().add("bubble");
+        box.setMaxWidth(760); // fits short messages, wraps long ones; the row shrinks it to the cell
+        getChildren().add(box);
+        getStyleClass().add("bubble-row");
+    }
+
+    MessageBubble show(TranscriptRow.Message message) {
+        author.setText(message.fromUser() ? "You" : "Agent");
+        time.setText(TIME.format(message.entry().processedAt()));
+        body.setText(message.text());
+        body.pseudoClassStateChanged(THINKING, false);
+        pseudoClassStateChanged(STREAMING, false);
+        setAlignment(message.fromUser() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        return this;
+    }
+
+    /** The message the model is writing: provisional, replaced by the journaled one. */
+    MessageBubble show(TranscriptRow.Streaming streaming) {
+        author.setText("Agent");
+        time.setText(streaming.thinking() ? "thinking" : "writing…");
+        body.setText(streaming.thinking() ? "Thinking…" : streaming.text());
+        body.pseudoClassStateChanged(THINKING, streaming.thinking());
+        pseudoClassStateChanged(STREAMING, true);
+        setAlignment(Pos.CENTER_LEFT);
+        return this;
+    }
+}
