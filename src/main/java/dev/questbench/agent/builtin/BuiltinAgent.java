@@ -34,6 +34,7 @@ public final class BuiltinAgent {
     private final Map<String, String> env;
     private final Path home;
     private final Overrides overrides;
+    private static final int MAX_CLIENTS = 16;
     private final Map<ProviderConfig, ModelClient> clients = new ConcurrentHashMap<>();
 
     /**
@@ -63,8 +64,14 @@ public final class BuiltinAgent {
         return new BuiltinBackend(this::setup);
     }
 
-    /** A client for a provider config (shared while the config stays the same). */
+    /**
+     * A client for a provider config (shared while the config stays the same). The cache is small: edited
+     * settings and connection tests make new configs, and old clients (holding old keys) are dropped.
+     */
     public ModelClient client(ProviderConfig config) {
+        if (clients.size() >= MAX_CLIENTS && !clients.containsKey(config)) {
+            clients.clear(); // sessions keep the clients they hold; later ones get fresh ones
+        }
         return clients.computeIfAbsent(config, ModelClients::create);
     }
 

@@ -1,17 +1,22 @@
 package dev.questbench.ui.newquest;
 
+import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.QuestOptions;
 import dev.questbench.domain.Workspace;
 import dev.questbench.engine.QuestExecutor;
+import dev.questbench.store.Setting;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.DialogService;
+import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -29,14 +34,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The New Quest form: prompt, optional title, workspace folder (or none), mode, environment and spec-first.
- * Creating opens the workspace and hands the quest to the executor, which sends the prompt as its first message.
+ * The New Quest form: prompt, optional title, workspace folder (or none), mode, environment, spec-first, permission
+ * mode and the built-in agent's provider and model. Creating opens the workspace and hands the quest to the
+ * executor, which sends the prompt as its first message.
  */
 public final class NewQuestViewModel {
+    /** The permission mode of the last quest created here, as {@link PermissionMode#wireName()}. */
+    public static final Setting<String> LAST_PERMISSION_MODE =
+            Setting.of("newQuest.permissionMode", String.class, PermissionMode.DEFAULT.wireName());
+    static final String BYPASS_WARNING = "The agent edits files and runs commands without asking. Use it only "
+            + "where nothing can be harmed, such as a worktree or a sandbox.";
+    private static final System.Logger LOG = System.getLogger(NewQuestViewModel.class.getName());
+
     private final Store store;
     private final QuestExecutor executor;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final ModelChoice modelChoice;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
@@ -44,18 +58,39 @@ public final class NewQuestViewModel {
     private final ObjectProperty<QuestEnvironment> environment =
             new SimpleObjectProperty<>(this, "environment", QuestEnvironment.LOCAL);
     private final BooleanProperty specDriven = new SimpleBooleanProperty(this, "specDriven");
+    private final ObjectProperty<PermissionMode> permissionMode =
+            new SimpleObjectProperty<>(this, "permissionMode", PermissionMode.DEFAULT);
+    private final ReadOnlyStringWrapper permissionWarning = new ReadOnlyStringWrapper(this, "permissionWarning", "");
     private final ObservableList<Workspace> recentWorkspaces = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
     private final BooleanBinding worktreeAllowed = folder.isNotNull();
+    private boolean permissionModeChosen; // the user's pick wins over a remembered mode that arrives later
 
+    /** A form whose quests may pick the provider and model of the engine's built-in agent (when it has one). */
+    public NewQuestViewModel(Store store, QuestEngine engine, TaskRunner tasks, DialogService dialogs,
+                             Path initialFolder) {
+        this(store, engine.executor(), engine.agent(), tasks, dialogs, initialFolder);
+    }
+
+    /** A form without a built-in agent: no provider or model to choose, quests use the defaults. */
     public NewQuestViewModel(Store store, QuestExecutor executor, TaskRunner tasks, DialogService dialogs,
                              Path initialFolder) {
+        this(store, executor, null, tasks, dialogs, initialFolder);
+    }
+
+    private NewQuestViewModel(Store store, QuestExecutor executor, BuiltinAgent agent, TaskRunner tasks,
+                              DialogService dialogs, Path initialFolder) {
         this.store = store;
         this.executor = executor;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.modelChoice = new ModelChoice(agent, tasks);
         folder.set(initialFolder);
+        permissionMode.addListener((observable, before, chosen) -> {
+            permissionModeChosen = true;
+            permissionWarning.set(chosen == PermissionMode.BYPASS_PERMISSIONS ? BYPASS_WARNING : "");
+        });
         // A worktree needs a repository: without a workspace only Local makes sense.
         worktreeAllowed.addListener((observable, before, allowed) -> {
             if (!allowed) {
@@ -93,6 +128,21 @@ public final class NewQuestViewModel {
         return specDriven;
     }
 
+    /** How freely the agent may act; starts as the mode of the last quest created here. */
+    public ObjectProperty<PermissionMode> permissionModeProperty() {
+        return permissionMode;
+    }
+
+    /** Empty, or what Bypass permissions risks, while it is chosen. */
+    public ReadOnlyStringProperty permissionWarningProperty() {
+        return permissionWarning.getReadOnlyProperty();
+    }
+
+    /** The built-in agent's provider and model for the quest. */
+    public ModelChoice modelChoice() {
+        return modelChoice;
+    }
+
     /** Workspaces opened before, for the recent-workspaces picker. */
     public ObservableList<Workspace> recentWorkspaces() {
         return recentWorkspaces;
@@ -118,9 +168,16 @@ public final class NewQuestViewModel {
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Loads the recent workspaces in the background. */
-    public void loadRecentWorkspaces() {
-        tasks.run(() -> store.workspaces().list(), recentWorkspaces::setAll, failure -> { });
+    /** Loads the recent workspaces, the last permission mode and the model providers in the background. */
+    public void load() {
+        tasks.run(() -> new Remembered(store.workspaces().list(), rememberedPermissionMode()), remembered -> {
+            recentWorkspaces.setAll(remembered.workspaces());
+            if (!permissionModeChosen) {
+                permissionMode.set(remembered.permissionMode());
+                permissionModeChosen = false;
+            }
+        }, failure -> { });
+        modelChoice.load();
     }
 
     /** Asks for a folder through the dialog service. */
@@ -147,11 +204,9 @@ public final class NewQuestViewModel {
         }
         problem.set(null);
         creating.set(true);
-        String name = title.get();
-        QuestMode chosenMode = mode.get();
-        QuestEnvironment chosenEnvironment = environment.get();
-        boolean spec = specDriven.get();
-        tasks.run(() -> createQuest(chosen, name, text, chosenMode, chosenEnvironment, spec), id -> {
+        Draft draft = new Draft(chosen, title.get(), text, mode.get(), environment.get(), modelChoice.modelForQuest(),
+                new QuestOptions(specDriven.get(), null, permissionMode.get(), modelChoice.providerForQuest()));
+        tasks.run(() -> createQuest(draft), id -> {
             creating.set(false);
             onCreated.accept(id);
         }, failure -> {
@@ -162,14 +217,35 @@ public final class NewQuestViewModel {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private String createQuest(Path chosen, String name, String text, QuestMode chosenMode,
-                               QuestEnvironment chosenEnvironment, boolean spec) {
-        String workspaceId = chosen == null ? null : store.workspaces().open(chosen.toString()).id();
+    /** The form's values when Start was pressed, handed to the background. */
+    private record Draft(Path folder, String title, String prompt, QuestMode mode, QuestEnvironment environment,
+                         String model, QuestOptions options) {
+    }
+
+    private record Remembered(List<Workspace> workspaces, PermissionMode permissionMode) {
+    }
+
+    private String createQuest(Draft draft) {
+        String workspaceId = draft.folder() == null ? null : store.workspaces().open(draft.folder().toString()).id();
         Instant now = Instant.now();
-        Quest quest = Quest.create(name, text, workspaceId, chosenMode, chosenEnvironment, now);
-        if (spec) {
-            quest = quest.withOptions(new QuestOptions(true, null, quest.options().permissionMode()), now);
+        Quest quest = Quest.create(draft.title(), draft.prompt(), workspaceId, draft.mode(), draft.environment(), now)
+                .withBackend(Quest.BUILTIN_BACKEND, draft.model(), now)
+                .withOptions(draft.options(), now);
+        String id = executor.create(quest).id();
+        try {
+            store.settings().set(LAST_PERMISSION_MODE, draft.options().permissionMode().wireName());
+        } catch (RuntimeException e) {
+            // The quest exists; only the convenience of the next form's preset is lost.
+            LOG.log(System.Logger.Level.WARNING, "the permission mode could not be remembered: " + e.getMessage());
         }
-        return executor.create(quest).id();
+        return id;
+    }
+
+    private PermissionMode rememberedPermissionMode() {
+        try {
+            return PermissionMode.fromWire(store.settings().get(LAST_PERMISSION_MODE));
+        } catch (IllegalArgumentException e) {
+            return PermissionMode.DEFAULT; // written by another version; the safe mode is the answer
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.questbench.ui.common.Command;
 import dev.questbench.ui.newquest.NewQuestDialog;
 import dev.questbench.ui.newquest.NewQuestViewModel;
 import dev.questbench.ui.quest.QuestActions;
+import dev.questbench.ui.settings.AgentViewModel;
+import dev.questbench.ui.settings.ModelsViewModel;
 import dev.questbench.ui.settings.SettingsDialog;
 import dev.questbench.ui.settings.SettingsViewModel;
 import javafx.application.Platform;
@@ -45,7 +47,10 @@ final class ShellCommands {
     private static void openSettings(ShellViewModel shell, Runnable testNotification) {
         SettingsViewModel form = new SettingsViewModel(shell.store().settings(), shell.tasks(), shell.themeProperty(),
                 limit -> shell.engine().executor().setConcurrencyLimit(limit), testNotification);
-        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form)));
+        ModelsViewModel models = new ModelsViewModel(shell.engine().agent(), shell.store().secrets(), shell.tasks(),
+                shell.dialogs());
+        AgentViewModel agent = new AgentViewModel(shell.store().settings(), shell.tasks());
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

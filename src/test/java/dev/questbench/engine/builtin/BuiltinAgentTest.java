@@ -72,6 +72,9 @@ class BuiltinAgentTest {
         List<QuestEvent.AgentToolResult> results = fixture.events(quest, QuestEvent.AgentToolResult.class);
         assertEquals(3, results.size());
         assertTrue(ContentBlock.plainText(results.get(0).content()).contains("Hello, world"));
+        List<QuestEvent.ToolProgress> progress = fixture.events(quest, QuestEvent.ToolProgress.class);
+        assertTrue(progress.stream().anyMatch(p -> p.text().contains("greeting.txt")),
+                "the command's output was journaled as it ran");
         String bash = ContentBlock.plainText(results.get(2).content());
         assertTrue(bash.contains("greeting.txt") && bash.contains("1 file changed"), bash);
         List<QuestEvent.AgentMessage> messages = fixture.events(quest, QuestEvent.AgentMessage.class);
@@ -195,6 +198,26 @@ class BuiltinAgentTest {
         String message = fixture.events(quest, QuestEvent.SessionError.class).get(0).error().message();
         assertTrue(message.contains("API key rejected"), message);
         assertEquals(1, fixture.server.getRequestCount(), "401 is not retried");
+    }
+
+    @Test
+    void withNothingConfiguredAMissingOllamaFailsAtOnceSayingWhatToDo() throws Exception {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("localhost", 11434), 200);
+            org.junit.jupiter.api.Assumptions.abort("something listens on Ollama's port on this machine");
+        } catch (java.io.IOException expected) {
+            // nothing on 11434, as on a machine without Ollama
+        }
+        fixture.agent.providers().save(List.of());
+        long started = System.nanoTime();
+
+        String quest = fixture.start("hello", PermissionMode.DEFAULT);
+        fixture.awaitStatus(quest, QuestStatus.ERROR);
+
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "fails fast, without retrying for long");
+        String message = fixture.events(quest, QuestEvent.SessionError.class).get(0).error().message();
+        assertTrue(message.contains("ollama serve") && message.contains("Settings → Models"), message);
+        assertEquals(0, fixture.server.getRequestCount());
     }
 
     @Test
