@@ -106,8 +106,8 @@ final class TurnRunner {
     /** What the user reads when no backend can run the quest: what happened and what to do. */
     static String noBackendMessage(Quest quest) {
         if (Quest.BUILTIN_BACKEND.equals(quest.backend())) {
-            return "No agent is connected: the built-in agent arrives in the next version of Questbench. "
-                    + "Your messages are kept; Retry once an agent is available.";
+            return "The built-in agent is not running in this process. Your messages are kept; restart "
+                    + "Questbench and Retry.";
         }
         return "No agent backend '" + quest.backend() + "' is available in this build. "
                 + "Pick another agent for this quest in its settings, then Retry.";

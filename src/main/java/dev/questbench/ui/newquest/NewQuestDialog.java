@@ -1,6 +1,7 @@
 package dev.questbench.ui.newquest;
 
 import atlantafx.base.theme.Styles;
+import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.Workspace;
@@ -8,6 +9,8 @@ import dev.questbench.ui.common.Stylesheets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -17,14 +20,18 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,6 +49,14 @@ public final class NewQuestDialog extends Dialog<String> {
     @FXML private ToggleButton localEnvironment;
     @FXML private ToggleButton worktreeEnvironment;
     @FXML private CheckBox specCheck;
+    @FXML private ComboBox<PermissionMode> permissionBox;
+    @FXML private HBox modelRow;
+    @FXML private ComboBox<ProviderChoice> providerBox;
+    @FXML private ComboBox<String> modelBox;
+    @FXML private Button listModelsButton;
+    @FXML private Label permissionWarning;
+    @FXML private Label providerHint;
+    @FXML private Label modelsProblem;
     @FXML private Label problemLabel;
 
     public NewQuestDialog(NewQuestViewModel model) {
@@ -61,7 +76,7 @@ public final class NewQuestDialog extends Dialog<String> {
         setResultConverter(button -> null); // the id is set by create(); Cancel gives no result
         setResizable(true);
         bind();
-        model.loadRecentWorkspaces();
+        model.load();
     }
 
     private void bind() {
@@ -82,9 +97,9 @@ public final class NewQuestDialog extends Dialog<String> {
         worktreeEnvironment.setOnAction(event -> model.environmentProperty().set(QuestEnvironment.WORKTREE));
         model.environmentProperty().addListener((observable, before, after) -> showEnvironment());
         showEnvironment();
-        problemLabel.textProperty().bind(model.problemProperty());
-        problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        bindPermissionMode();
+        bindModelChoice();
+        showWhenSet(problemLabel, model.problemProperty());
 
         Button start = (Button) getDialogPane().lookupButton(START);
         start.getStyleClass().add(Styles.ACCENT);
@@ -100,6 +115,42 @@ public final class NewQuestDialog extends Dialog<String> {
             }
         });
         setOnShown(event -> promptArea.requestFocus());
+    }
+
+    private void bindPermissionMode() {
+        permissionBox.getItems().setAll(PermissionMode.values());
+        permissionBox.valueProperty().bindBidirectional(model.permissionModeProperty());
+        permissionBox.setCellFactory(list -> new PermissionCell());
+        permissionBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(PermissionMode mode, boolean empty) {
+                super.updateItem(mode, empty);
+                setText(empty || mode == null ? null : PermissionModeText.label(mode));
+            }
+        });
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(Bindings.createStringBinding(() -> {
+            PermissionMode mode = model.permissionModeProperty().get();
+            return "Permission mode: " + (mode == null ? "" : PermissionModeText.description(mode));
+        }, model.permissionModeProperty()));
+        permissionBox.setTooltip(tooltip);
+        showWhenSet(permissionWarning, model.permissionWarningProperty());
+    }
+
+    private void bindModelChoice() {
+        ModelChoice choice = model.modelChoice();
+        modelRow.setVisible(choice.available());
+        modelRow.setManaged(choice.available());
+        providerBox.setItems(choice.providers());
+        providerBox.valueProperty().bindBidirectional(choice.providerProperty());
+        modelBox.setItems(choice.models());
+        // The editor's text, not the value: typing counts even before Enter or leaving the field commits it.
+        modelBox.getEditor().textProperty().bindBidirectional(choice.modelProperty());
+        listModelsButton.disableProperty().bind(choice.listingProperty().or(choice.providerProperty().isNull()));
+        listModelsButton.setGraphic(new FontIcon(Feather.REFRESH_CW));
+        listModelsButton.setOnAction(event -> choice.listModels());
+        showWhenSet(providerHint, choice.hintProperty());
+        showWhenSet(modelsProblem, choice.problemProperty());
     }
 
     private void submit() {
@@ -149,6 +200,38 @@ public final class NewQuestDialog extends Dialog<String> {
         boolean local = model.environmentProperty().get() == QuestEnvironment.LOCAL;
         localEnvironment.setSelected(local);
         worktreeEnvironment.setSelected(!local);
+    }
+
+    /** A note label that takes room only while it has something to say. */
+    private static void showWhenSet(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> text.get() != null && !text.get().isEmpty(), text));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** A permission mode in the open list: its name, and below it what it lets the agent do. */
+    private static final class PermissionCell extends ListCell<PermissionMode> {
+        private final Label description = new Label();
+
+        PermissionCell() {
+            getStyleClass().add("permission-cell");
+            description.getStyleClass().add("description");
+            setContentDisplay(ContentDisplay.BOTTOM);
+        }
+
+        @Override
+        protected void updateItem(PermissionMode mode, boolean empty) {
+            super.updateItem(mode, empty);
+            if (empty || mode == null) {
+                setText(null);
+                setGraphic(null);
+            } else {
+                setText(PermissionModeText.label(mode));
+                description.setText(PermissionModeText.description(mode));
+                setGraphic(description);
+            }
+        }
     }
 
     private static void pair(ToggleButton first, ToggleButton second) {

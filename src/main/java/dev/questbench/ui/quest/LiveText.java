@@ -81,12 +81,12 @@ final class LiveText {
         return new TranscriptRow.Streaming(stand, text.toString(), thinking && text.length() == 0);
     }
 
-    /** Whether a page of the journal ends inside a model call (or says nothing about model calls). */
+    /** Whether a page of the journal ends inside a model call or a running turn (or says nothing either way). */
     static boolean modelBusy(java.util.List<JournalEntry> page) {
         for (int i = page.size() - 1; i >= 0; i--) {
             QuestEvent event = page.get(i).event();
-            if (event instanceof QuestEvent.ModelRequestStart) {
-                return true;
+            if (event instanceof QuestEvent.ModelRequestStart || event instanceof QuestEvent.SessionStatusRunning) {
+                return true; // a call under way, or a turn whose backend journals no model calls
             }
             if (event instanceof QuestEvent.ModelRequestEnd || event instanceof QuestEvent.SessionStatusIdle
                     || event instanceof QuestEvent.SessionError || event instanceof QuestEvent.Interrupted) {

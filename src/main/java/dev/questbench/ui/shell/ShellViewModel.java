@@ -71,7 +71,7 @@ public final class ShellViewModel implements AutoCloseable {
         // Lists of many quests redraw at most five times a second; one quest's conversation follows every pulse.
         this.questList = new QuestListViewModel(store, tasks, dialogs, throttled(fxExecutor));
         this.board = new BoardViewModel(store, tasks, searchDebouncer, throttled(fxExecutor));
-        this.conversation = new ConversationViewModel(store, tasks, fxExecutor);
+        this.conversation = new ConversationViewModel(store, engine.executor(), tasks, fxExecutor);
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);

@@ -151,7 +151,7 @@ class ConversationCardsTest {
         conversation.show(id);
         TranscriptRow.Notice error = await(TranscriptRow.Notice.class, TranscriptRow.Notice::open);
         assertEquals(NoticeKind.ERROR, error.kind());
-        assertTrue(error.text().startsWith("No agent is connected: the built-in agent arrives in the next version"),
+        assertTrue(error.text().startsWith("The built-in agent is not running in this process"),
                 error.text());
 
         cards.retry();

@@ -98,9 +98,9 @@ class LifecycleScreenshotTour {
 
         String error = quest(store, "Add rate limiting to public endpoints", api, null, false);
         append(store, error, List.of(new QuestEvent.SessionStatusRunning(), new QuestEvent.SessionError(
-                new QuestEvent.SessionError.ErrorInfo("backend_unavailable", "No agent is connected: the built-in "
-                        + "agent arrives in the next version of Questbench. Your messages are kept; Retry once an "
-                        + "agent is available.", true))));
+                new QuestEvent.SessionError.ErrorInfo("model_unavailable", "Could not connect to "
+                        + "http://localhost:8000/v1: connection refused. Check that the server is running and that "
+                        + "the base URL in Settings → Models is right.", true))));
         shown.put("card-error", error);
 
         String spec = quest(store, "Add CSV export to the orders page", shop, null, true);
