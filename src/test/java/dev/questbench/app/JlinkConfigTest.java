@@ -119,8 +119,12 @@ class JlinkConfigTest {
         List<String> others = jars.stream().filter(jar -> !isJavaFx(jar)).toList();
 
         List<String> args = new ArrayList<>(List.of("--multi-release", "17", "--ignore-missing-deps", "--list-deps"));
-        if (!javaFx.isEmpty()) {
-            args.addAll(List.of("--module-path", String.join(File.pathSeparator, javaFx)));
+        // okhttp 5 declares a module that requires okio and kotlin.stdlib: jdeps resolves it only when those jars
+        // are on the module path too, so every runtime jar goes there as well as on the class path.
+        List<String> modulePath = new ArrayList<>(javaFx);
+        modulePath.addAll(others);
+        if (!modulePath.isEmpty()) {
+            args.addAll(List.of("--module-path", String.join(File.pathSeparator, modulePath)));
         }
         if (!others.isEmpty()) {
             args.addAll(List.of("--class-path", String.join(File.pathSeparator, others)));

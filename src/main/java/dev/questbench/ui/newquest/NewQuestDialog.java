@@ -20,7 +20,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -54,6 +54,7 @@ public final class NewQuestDialog extends Dialog<String> {
     @FXML private ComboBox<ProviderChoice> providerBox;
     @FXML private ComboBox<String> modelBox;
     @FXML private Button listModelsButton;
+    @FXML private VBox agentNotes;
     @FXML private Label permissionWarning;
     @FXML private Label providerHint;
     @FXML private Label modelsProblem;
@@ -151,6 +152,10 @@ public final class NewQuestDialog extends Dialog<String> {
         listModelsButton.setOnAction(event -> choice.listModels());
         showWhenSet(providerHint, choice.hintProperty());
         showWhenSet(modelsProblem, choice.problemProperty());
+        // The notes' grid row takes room (and a gap) only while one of them shows.
+        agentNotes.visibleProperty().bind(permissionWarning.visibleProperty().or(providerHint.visibleProperty())
+                .or(modelsProblem.visibleProperty()));
+        agentNotes.managedProperty().bind(agentNotes.visibleProperty());
     }
 
     private void submit() {
@@ -212,24 +217,26 @@ public final class NewQuestDialog extends Dialog<String> {
 
     /** A permission mode in the open list: its name, and below it what it lets the agent do. */
     private static final class PermissionCell extends ListCell<PermissionMode> {
+        private final Label name = new Label();
         private final Label description = new Label();
+        private final VBox lines = new VBox(2, name, description);
 
         PermissionCell() {
             getStyleClass().add("permission-cell");
+            name.getStyleClass().add("name");
             description.getStyleClass().add("description");
-            setContentDisplay(ContentDisplay.BOTTOM);
         }
 
         @Override
         protected void updateItem(PermissionMode mode, boolean empty) {
             super.updateItem(mode, empty);
+            setText(null);
             if (empty || mode == null) {
-                setText(null);
                 setGraphic(null);
             } else {
-                setText(PermissionModeText.label(mode));
+                name.setText(PermissionModeText.label(mode));
                 description.setText(PermissionModeText.description(mode));
-                setGraphic(description);
+                setGraphic(lines);
             }
         }
     }

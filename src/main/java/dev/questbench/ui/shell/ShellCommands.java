@@ -55,7 +55,7 @@ final class ShellCommands {
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
     private static void newQuest(ShellViewModel shell) {
-        NewQuestViewModel form = new NewQuestViewModel(shell.store(), shell.engine().executor(), shell.tasks(), shell.dialogs(),
+        NewQuestViewModel form = new NewQuestViewModel(shell.store(), shell.engine(), shell.tasks(), shell.dialogs(),
                 shell.lastFolder());
         // Shown after the current event: a dialog's nested loop must not run inside a key or menu handler.
         Platform.runLater(() -> shell.dialogs().showAndWait(new NewQuestDialog(form)).ifPresent(id -> {

@@ -83,6 +83,21 @@ class EventJsonTest {
         samples.put(new QuestEvent.Interrupted("app stopped"), "{'type':'quest.interrupted','reason':'app stopped'}");
         samples.put(new QuestEvent.ScheduledRun("sch_1", Instant.parse("2025-06-01T02:00:00.5Z")),
                 "{'type':'quest.scheduled_run','schedule_id':'sch_1','run_at':'2025-06-01T02:00:00.500Z'}");
+        samples.put(new QuestEvent.UserToolConfirmation("evt_9", Decision.ALLOW, null, false, "spaces"),
+                "{'type':'user.tool_confirmation','tool_use_id':'evt_9','result':'allow','always_for_quest':false,"
+                        + "'answer':'spaces'}");
+        samples.put(new QuestEvent.Compacted("- did things", "evt_7", 90000, 3000),
+                "{'type':'quest.compacted','summary':'- did things','through_event_id':'evt_7',"
+                        + "'tokens_before':90000,'tokens_after':3000}");
+        samples.put(new QuestEvent.ToolProgress("evt_3", "building...\n"),
+                "{'type':'quest.tool_progress','tool_use_id':'evt_3','text':'building...\\n'}");
+        samples.put(new QuestEvent.HookRan("PreToolUse", "./block.sh", 2, "no", "blocked", 15),
+                "{'type':'quest.hook_ran','hook_event':'PreToolUse','command':'./block.sh','exit_code':2,"
+                        + "'output':'no','outcome':'blocked','duration_ms':15}");
+        samples.put(new QuestEvent.ContextLoaded(List.of(new QuestEvent.ContextLoaded.Reference("/w/AGENTS.md",
+                        "memory", "project")), List.of("bad rule")),
+                "{'type':'quest.context_loaded','references':[{'path':'/w/AGENTS.md','kind':'memory',"
+                        + "'scope':'project'}],'warnings':['bad rule']}");
         return samples;
     }
 
