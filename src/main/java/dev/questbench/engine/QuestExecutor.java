@@ -52,6 +52,7 @@ public final class QuestExecutor implements AutoCloseable {
     private int limit;
     private int runningCount;
     private boolean closed;
+    private volatile WorkingDirectories directories;
 
     public QuestExecutor(Store store, List<? extends AgentBackend> backendList, Notifier notifier) {
         this.store = store;
@@ -65,6 +66,7 @@ public final class QuestExecutor implements AutoCloseable {
             return thread;
         });
         this.turns = new TurnRunner(store, this, this.notifier);
+        this.directories = WorkingDirectories.workspaces(store);
     }
 
     /**
@@ -319,6 +321,15 @@ public final class QuestExecutor implements AutoCloseable {
     }
 
     // ---- internals used by TurnRunner, Recovery ------------------------------------------------------
+
+    /** Decides where quests work (Local or their worktree); by default the workspace folder. */
+    public void setWorkingDirectories(WorkingDirectories directories) {
+        this.directories = java.util.Objects.requireNonNull(directories, "directories");
+    }
+
+    WorkingDirectories workingDirectories() {
+        return directories;
+    }
 
     AgentBackend backend(String kind) {
         int colon = kind.indexOf(':');

@@ -60,6 +60,8 @@ final class TurnRunner {
                 result = new TurnResult.Stopped(); // the user's Stop wins over a turn that wound down by itself
             }
             result = executor.applyYieldHooks(run.questId, result);
+        } catch (EnvironmentUnavailable e) {
+            result = new TurnResult.Failed("environment_error", e.getMessage(), true);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "turn failed for " + run.questId, e);
             result = new TurnResult.Failed("internal_error", "The agent stopped with an unexpected error ("
@@ -132,15 +134,25 @@ final class TurnRunner {
                 executor.publishLive(run.questId, delta);
             }
         };
-        run.session = backend.open(new QuestContext(quest, workingDirectory(quest), history(run.questId), sink, run));
+        run.session = backend.open(new QuestContext(quest, workingDirectory(run, quest), history(run.questId), sink, run));
         return run.session;
     }
 
-    private Path workingDirectory(Quest quest) {
-        if (quest.workspaceId() == null) {
-            return null;
+    private Path workingDirectory(QuestRun run, Quest quest) {
+        try {
+            return executor.workingDirectories().resolve(quest, event -> store.journal().append(run.questId, event));
+        } catch (IllegalStateException e) {
+            throw new EnvironmentUnavailable(e.getMessage(), e);
         }
-        return store.workspaces().get(quest.workspaceId()).map(workspace -> Path.of(workspace.path())).orElse(null);
+    }
+
+    /** The quest's folder could not be made ready (a worktree failed, git is missing...); Retry may fix it. */
+    static final class EnvironmentUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EnvironmentUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private List<JournalEntry> history(String questId) {
