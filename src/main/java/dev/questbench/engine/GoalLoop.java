@@ -33,16 +33,14 @@ public final class GoalLoop implements TurnHook {
     /** Starts goal mode on a quest ({@code /goal <outcome>}): stores the goal and runs the first round. */
     public void start(QuestExecutor executor, String questId, String goal) {
         Quest quest = store.quests().get(questId).orElseThrow();
-        store.quests().update(quest.withOptions(new dev.questbench.domain.QuestOptions(
-                quest.options().specDriven(), goal, quest.options().permissionMode()), java.time.Instant.now()));
+        store.quests().update(quest.withOptions(quest.options().withGoal(goal), java.time.Instant.now()));
         executor.send(questId, goal);
     }
 
     /** Changes the goal; the running round finishes against the old one. */
     public void edit(String questId, String goal) {
         Quest quest = store.quests().get(questId).orElseThrow();
-        store.quests().update(quest.withOptions(new dev.questbench.domain.QuestOptions(
-                quest.options().specDriven(), goal, quest.options().permissionMode()), java.time.Instant.now()));
+        store.quests().update(quest.withOptions(quest.options().withGoal(goal), java.time.Instant.now()));
     }
 
     /** Ends goal mode; the quest becomes a normal one and keeps its files and messages. */
