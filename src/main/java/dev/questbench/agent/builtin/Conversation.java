@@ -82,7 +82,7 @@ final class Conversation {
         return builder.messages();
     }
 
-    /** The id of the last event a compaction may swallow, or null when nothing older can be summarised. */
+    /** The index just after the event with this id (where the kept part starts), or after {@code fallback}. */
     static int indexAfter(List<JournalEntry> entries, String id, int fallback) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).id().equals(id)) {

@@ -1,6 +1,5 @@
 package dev.questbench.agent.builtin;
 
-import dev.questbench.agent.EventSink;
 import dev.questbench.domain.event.QuestEvent;
 import java.util.function.Consumer;
 
@@ -13,11 +12,11 @@ final class ProgressJournal implements Consumer<String>, AutoCloseable {
     private static final int FLUSH_CHARS = 8 * 1024;
 
     private final String toolUseId;
-    private final EventSink sink;
+    private final SessionJournal sink;
     private final StringBuilder pending = new StringBuilder();
     private long lastFlush = System.nanoTime();
 
-    ProgressJournal(String toolUseId, EventSink sink) {
+    ProgressJournal(String toolUseId, SessionJournal sink) {
         this.toolUseId = toolUseId;
         this.sink = sink;
     }
@@ -39,7 +38,7 @@ final class ProgressJournal implements Consumer<String>, AutoCloseable {
     private void flush() {
         synchronized (pending) {
             if (pending.length() > 0) {
-                sink.emit(new QuestEvent.ToolProgress(toolUseId, pending.toString()));
+                sink.journalOnly(new QuestEvent.ToolProgress(toolUseId, pending.toString()));
                 pending.setLength(0);
             }
             lastFlush = System.nanoTime();
