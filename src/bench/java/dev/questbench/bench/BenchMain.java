@@ -20,6 +20,9 @@ public final class BenchMain {
         all.put("board", new BoardBench());
         all.put("pulse", new PulseBench());
         all.put("agent", new AgentBench());
+        all.put("diff", new DiffBench());
+        all.put("checkpoint", new CheckpointBench());
+        all.put("worktree", new WorktreeBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {

@@ -73,6 +73,11 @@ final class Conversation {
             } else if (event instanceof QuestEvent.ReviewFeedback feedback) {
                 builder.closeOrphans(answered);
                 builder.user(new Part.Text(ReviewText.of(feedback)));
+            } else if (event instanceof QuestEvent.Reverted reverted) {
+                builder.closeOrphans(answered);
+                builder.user(new Part.Text("(The user reverted the workspace files to how they were before turn "
+                        + reverted.turn() + ". Changes made since then are gone from the files; check before relying "
+                        + "on them.)"));
             } else if (event instanceof QuestEvent.HookRan hook && "Stop".equals(hook.hookEvent())
                     && BuiltinSession.KEEP_WORKING.equals(hook.outcome())) {
                 builder.closeOrphans(answered);

@@ -152,6 +152,14 @@ public sealed interface QuestEvent {
     record Checkpoint(int turn, String ref, String commit) implements QuestEvent {
     }
 
+    /**
+     * The files were restored to the checkpoint taken before {@code turn}; {@code safetyCommit} records them as they
+     * were just before, so the revert can be diffed and undone.
+     */
+    @JsonTypeName("quest.reverted")
+    record Reverted(int turn, String checkpointCommit, String safetyCommit) implements QuestEvent {
+    }
+
     /** Review comments sent back to the agent as one message. */
     @JsonTypeName("quest.review_feedback")
     record ReviewFeedback(String message, List<LineComment> comments) implements QuestEvent {
@@ -239,6 +247,23 @@ public sealed interface QuestEvent {
     /** A user message that was queued has been delivered as the {@code user.message} that follows. */
     @JsonTypeName("quest.queued_message_delivered")
     record QueuedMessageDelivered(String queueId) implements QuestEvent {
+    }
+
+    /**
+     * The quest's git worktree was made: {@code baseBranch} is null when it started from a detached HEAD;
+     * later turns work in {@code path}.
+     */
+    @JsonTypeName("quest.worktree_created")
+    record WorktreeCreated(String path, String branch, String baseBranch, String baseCommit,
+                           boolean includedUncommitted) implements QuestEvent {
+    }
+
+    /**
+     * Output of the workspace's worktree setup script, journaled in chunks as it arrives ({@code exitCode} null);
+     * the last one says how it ended ({@code exitCode} set, -1 when it timed out or could not start).
+     */
+    @JsonTypeName("quest.setup_output")
+    record SetupOutput(String text, Integer exitCode) implements QuestEvent {
     }
 
     // ---- anything else -------------------------------------------------------------------------

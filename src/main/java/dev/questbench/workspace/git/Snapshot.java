@@ -73,13 +73,23 @@ public final class Snapshot {
 
     /** Records the folder's files now and returns the commit id (parent: {@code parent}, or none when null). */
     public String take(Location location, String parent, String message) {
+        return take(location, parent, message, location.workTree());
+    }
+
+    /**
+     * Like {@link #take(Location, String, String)}, but looks only at the files under {@code scope}, a folder inside
+     * the work tree (a workspace that is a sub-folder of a bigger repository); elsewhere the commit holds what the
+     * index holds.
+     */
+    public String take(Location location, String parent, String message, Path scope) {
         Path index = tempIndex(location);
         try {
             Map<String, String> env = new HashMap<>(location.env());
             env.put("GIT_INDEX_FILE", index.toString());
             env.putAll(IDENTITY);
             Path workTree = location.workTree();
-            git.checked(workTree, List.of("add", "-A", "--", "."), env, null);
+            // run from the scope: "." is relative to the current folder
+            git.checked(scope, List.of("add", "-A", "--", "."), env, null);
             String tree = git.checked(workTree, List.of("write-tree"), env, null).text().strip();
             List<String> commit = new ArrayList<>(List.of("commit-tree", tree, "-m", message));
             if (parent != null) {
@@ -107,7 +117,9 @@ public final class Snapshot {
             Path index = Files.createTempFile(location.gitDir(), "questbench-index-", "");
             Path real = location.gitDir().resolve("index");
             if (Files.isRegularFile(real)) {
-                Files.copy(real, index, StandardCopyOption.REPLACE_EXISTING);
+                // keep the index's modification time: git compares it with the files' to catch "racily clean"
+                // entries; a fresh time would make a file rewritten within the same second look unchanged
+                Files.copy(real, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             } else {
                 Files.delete(index); // git creates it; an empty file is not a valid index
             }

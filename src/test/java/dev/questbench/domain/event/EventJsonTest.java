@@ -65,6 +65,8 @@ class EventJsonTest {
                         + "'active_form':'Writing tests'}]}");
         samples.put(new QuestEvent.Checkpoint(3, "refs/questbench/q/3", "abc123"),
                 "{'type':'quest.checkpoint','turn':3,'ref':'refs/questbench/q/3','commit':'abc123'}");
+        samples.put(new QuestEvent.Reverted(2, "abc123", "def456"),
+                "{'type':'quest.reverted','turn':2,'checkpoint_commit':'abc123','safety_commit':'def456'}");
         samples.put(new QuestEvent.ReviewFeedback("Please fix",
                         List.of(new QuestEvent.ReviewFeedback.LineComment("src/A.java", 7, "new", "rename"))),
                 "{'type':'quest.review_feedback','message':'Please fix','comments':[{'path':'src/A.java','line':7,"
@@ -98,6 +100,15 @@ class EventJsonTest {
                         "memory", "project")), List.of("bad rule")),
                 "{'type':'quest.context_loaded','references':[{'path':'/w/AGENTS.md','kind':'memory',"
                         + "'scope':'project'}],'warnings':['bad rule']}");
+        samples.put(new QuestEvent.WorktreeCreated("/data/worktrees/app-1a2b/fix-login-7xk2qp",
+                        "questbench/fix-login-7xk2qp", "main", "abc123", true),
+                "{'type':'quest.worktree_created','path':'/data/worktrees/app-1a2b/fix-login-7xk2qp',"
+                        + "'branch':'questbench/fix-login-7xk2qp','base_branch':'main','base_commit':'abc123',"
+                        + "'included_uncommitted':true}");
+        samples.put(new QuestEvent.SetupOutput("npm ci\n", null),
+                "{'type':'quest.setup_output','text':'npm ci\\n'}");
+        samples.put(new QuestEvent.SetupOutput("Setup script failed with exit status 2.", 2),
+                "{'type':'quest.setup_output','text':'Setup script failed with exit status 2.','exit_code':2}");
         return samples;
     }
 
