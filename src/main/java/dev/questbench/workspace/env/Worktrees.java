@@ -227,25 +227,33 @@ public final class Worktrees {
 
     /** The commit (and branch, unless detached) a new worktree starts from. */
     private Base base(Path top, String requested) {
-        if (!git.run(top, "rev-parse", "-q", "--verify", "HEAD^{commit}").ok()) {
-            throw new IllegalStateException("Worktree needs at least one commit, and " + top + " has none yet. "
-                    + "Make a first commit (git add -A && git commit -m \"Initial commit\"), or start the quest in "
-                    + "Local mode.");
-        }
         if (requested == null) {
-            String commit = git.output(top, "rev-parse", "HEAD^{commit}").strip();
+            GitResult head = git.run(top, "rev-parse", "-q", "--verify", "HEAD^{commit}");
+            if (!head.ok()) {
+                throw noCommit(top);
+            }
             GitResult branch = git.run(top, "symbolic-ref", "-q", "--short", "HEAD");
-            return new Base(branch.ok() ? branch.text().strip() : null, commit);
+            return new Base(branch.ok() ? branch.text().strip() : null, head.text().strip());
         }
         GitResult local = requested.startsWith("-") ? null
                 : git.run(top, "rev-parse", "-q", "--verify", "refs/heads/" + requested + "^{commit}");
         GitResult any = local == null || local.ok() ? local
                 : git.run(top, "rev-parse", "-q", "--verify", requested + "^{commit}");
         if (any == null || !any.ok()) {
+            if (!git.run(top, "rev-parse", "-q", "--verify", "HEAD^{commit}").ok()
+                    && git.output(top, "for-each-ref", "--count=1", "refs/heads/").isBlank()) {
+                throw noCommit(top);
+            }
             throw new IllegalStateException("The base branch '" + requested + "' does not exist in " + top + ". "
                     + "Pick an existing branch for the quest, or leave it empty to use the current branch.");
         }
         return new Base(requested, any.text().strip());
+    }
+
+    private static IllegalStateException noCommit(Path top) {
+        return new IllegalStateException("Worktree needs at least one commit, and " + top + " has none yet. "
+                + "Make a first commit (git add -A && git commit -m \"Initial commit\"), or start the quest in "
+                + "Local mode.");
     }
 
     private record Base(String branch, String commit) {

@@ -189,6 +189,9 @@ class WorktreeCreateTest {
                 () -> worktrees().create(repo, Ids.quest(), "x", null, false, line -> { }));
         assertTrue(e.getMessage().startsWith("Worktree needs at least one commit"), e.getMessage());
         assertEquals("", git(repo, "branch", "--list"), "no branch was made");
+        IllegalStateException named = assertThrows(IllegalStateException.class,
+                () -> worktrees().create(repo, Ids.quest(), "x", "main", false, line -> { }));
+        assertTrue(named.getMessage().startsWith("Worktree needs at least one commit"), named.getMessage());
     }
 
     @Test
