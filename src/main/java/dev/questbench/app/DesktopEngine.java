@@ -7,6 +7,7 @@ import dev.questbench.engine.GoalLoop;
 import dev.questbench.engine.GoalVerdict;
 import dev.questbench.engine.Notifier;
 import dev.questbench.engine.QuestExecutor;
+import dev.questbench.engine.QuestWorkspaces;
 import dev.questbench.engine.SpecFlow;
 import dev.questbench.engine.schedule.Scheduler;
 import dev.questbench.store.Store;
@@ -32,13 +33,14 @@ final class DesktopEngine implements AutoCloseable {
     static DesktopEngine start(Store store, Map<String, String> env, Notifier notifier) {
         Path home = Path.of(System.getProperty("user.home"));
         BuiltinAgent agent = new BuiltinAgent(store, env, home, BuiltinAgent.Overrides.NONE);
-        return start(store, List.of(agent.backend()), modelEvaluator(agent), notifier, agent);
+        return start(store, List.of(agent.backend()), modelEvaluator(agent), notifier, agent, env);
     }
 
     /** Recovers interrupted and queued quests, then starts the scheduler (which may start quests at once). */
     static DesktopEngine start(Store store, List<? extends AgentBackend> backends, GoalEvaluator evaluator,
-                               Notifier notifier, BuiltinAgent agent) {
+                               Notifier notifier, BuiltinAgent agent, Map<String, String> env) {
         QuestExecutor executor = new QuestExecutor(store, backends, notifier);
+        QuestWorkspaces workspaces = QuestWorkspaces.install(store, executor, env);
         SpecFlow specs = new SpecFlow(store);
         GoalLoop goals = new GoalLoop(store, evaluator, notifier);
         executor.addTurnHook(specs);
@@ -52,7 +54,7 @@ final class DesktopEngine implements AutoCloseable {
             executor.close();
             throw e;
         }
-        return new DesktopEngine(new QuestEngine(executor, goals, specs, scheduler, agent), agent);
+        return new DesktopEngine(new QuestEngine(executor, goals, specs, scheduler, agent, workspaces), agent);
     }
 
     /** Goal checks ask the default model provider; a failure says why (the goal card shows it). */

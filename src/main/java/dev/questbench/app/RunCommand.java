@@ -13,6 +13,7 @@ import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.engine.QuestExecutor;
+import dev.questbench.engine.QuestWorkspaces;
 import dev.questbench.store.DataDirectory;
 import dev.questbench.store.Store;
 import dev.questbench.store.StoreException;
@@ -166,6 +167,7 @@ final class RunCommand {
         BuiltinAgent agent = new BuiltinAgent(store, env, home,
                 new BuiltinAgent.Overrides(options.provider(), options.baseUrl(), options.model()));
         QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend()), null);
+        QuestWorkspaces.install(store, executor, env); // checkpoints before each turn, as in the desktop app
         Workspace workspace = store.workspaces().open(options.workspace().toString());
         Instant now = Instant.now();
         Quest draft = Quest.create(title(options.prompt()), options.prompt(), workspace.id(), QuestMode.AGENT,

@@ -229,6 +229,28 @@ public final class QuestExecutor implements AutoCloseable {
         store.quests().delete(questId);
     }
 
+    /**
+     * Closes an idle quest's agent session so the next turn opens a fresh one (after its folder moved, e.g.
+     * Move to local). Refused while a turn runs or waits in the queue.
+     */
+    public void reopenSession(String questId) {
+        AgentSession session;
+        synchronized (this) {
+            QuestRun run = runs.get(questId);
+            if (run == null) {
+                return;
+            }
+            if (run.busy) {
+                throw new IllegalStateException("The quest is running; stop it or wait for its turn to end first.");
+            }
+            session = run.session;
+            run.session = null;
+        }
+        if (session != null) {
+            session.close();
+        }
+    }
+
     /** Changes the global concurrency limit now and for later starts. */
     public synchronized void setConcurrencyLimit(int newLimit) {
         limit = Math.max(1, newLimit);
