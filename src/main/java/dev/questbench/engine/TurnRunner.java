@@ -134,7 +134,8 @@ final class TurnRunner {
                 executor.publishLive(run.questId, delta);
             }
         };
-        run.session = backend.open(new QuestContext(quest, workingDirectory(run, quest), history(run.questId), sink, run));
+        run.session = backend.open(new QuestContext(quest, workingDirectory(run, quest), history(run.questId), sink, run,
+                after -> readAll(run.questId, after)));
         return run.session;
     }
 
@@ -156,8 +157,12 @@ final class TurnRunner {
     }
 
     private List<JournalEntry> history(String questId) {
+        return readAll(questId, null);
+    }
+
+    private List<JournalEntry> readAll(String questId, String from) {
         List<JournalEntry> all = new ArrayList<>();
-        String after = null;
+        String after = from;
         while (true) {
             List<JournalEntry> page = store.journal().readAfter(questId, after, PAGE);
             all.addAll(page);

@@ -161,6 +161,7 @@ final class BuiltinSession implements AgentSession {
 
     /** Prepares the session on its first turn and gives each turn a fresh cancel signal. */
     private TurnResult begin() {
+        journal.catchUp();
         if (cancellation.isCancelled()) {
             cancellation = new Cancellation();
         }

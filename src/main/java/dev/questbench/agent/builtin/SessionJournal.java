@@ -30,6 +30,28 @@ final class SessionJournal {
         this.log = new ArrayList<>(context.history());
     }
 
+    /**
+     * Adds what others journaled since the last entry this session knows (a revert, review feedback, the
+     * executor's user message and answers), so each turn starts from the whole journal.
+     */
+    void catchUp() {
+        String lastKnown = null;
+        long lastSeq = -1;
+        Set<String> known = new HashSet<>();
+        for (JournalEntry entry : log) {
+            known.add(entry.id());
+            if (entry.seq() > lastSeq) {
+                lastSeq = entry.seq();
+                lastKnown = entry.id();
+            }
+        }
+        for (JournalEntry entry : context.journal().after(lastKnown)) {
+            if (known.add(entry.id())) {
+                log.add(entry);
+            }
+        }
+    }
+
     List<JournalEntry> entries() {
         return log;
     }

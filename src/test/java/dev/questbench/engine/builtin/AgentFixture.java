@@ -17,6 +17,7 @@ import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.engine.Notifier;
 import dev.questbench.engine.QuestExecutor;
+import dev.questbench.engine.QuestWorkspaces;
 import dev.questbench.llm.ProviderKind;
 import dev.questbench.store.Store;
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class AgentFixture implements AutoCloseable {
     Store store;
     BuiltinAgent agent;
     QuestExecutor executor;
+    QuestWorkspaces workspaces;
     Workspace workspace;
 
     AgentFixture(Path root, int contextWindow) throws IOException {
@@ -63,6 +65,7 @@ final class AgentFixture implements AutoCloseable {
         agent.providers().save(List.of(new ProviderEntry("mock", ProviderKind.OPENAI,
                 server.url("/v1").toString().replaceAll("/$", ""), "test-model", contextWindow, Map.of(), null)));
         executor = new QuestExecutor(store, List.of(agent.backend()), Notifier.NONE);
+        workspaces = QuestWorkspaces.install(store, executor, System.getenv());
         executor.start();
         workspace = store.workspaces().open(workspaceDir.toString());
     }
@@ -92,8 +95,11 @@ final class AgentFixture implements AutoCloseable {
     }
 
     String start(String prompt, PermissionMode mode) {
-        Quest quest = Quest.create(null, prompt, workspace.id(), QuestMode.AGENT, QuestEnvironment.LOCAL,
-                Instant.now());
+        return start(prompt, mode, QuestEnvironment.LOCAL);
+    }
+
+    String start(String prompt, PermissionMode mode, QuestEnvironment environment) {
+        Quest quest = Quest.create(null, prompt, workspace.id(), QuestMode.AGENT, environment, Instant.now());
         quest = quest.withOptions(new QuestOptions(false, null, mode), quest.createdAt());
         return executor.create(quest).id();
     }
