@@ -89,6 +89,11 @@ public final class QuestEnvironments implements WorkingDirectories {
         }
     }
 
+    /** The git executable (its exception says why when git is missing). */
+    Git git() {
+        return git.get();
+    }
+
     /** The Worktrees service, finding git on first use. */
     Worktrees worktrees() {
         Worktrees current = worktrees;

@@ -90,6 +90,26 @@ public final class QuestWorktrees {
         });
     }
 
+    /**
+     * Which files two or more of the workspace's worktree quests change (path → quest ids), so parallel quests
+     * that will conflict show before anyone merges.
+     */
+    public java.util.Map<String, List<String>> conflictForecast(String workspaceId) {
+        Workspace workspace = store.workspaces().get(workspaceId).orElseThrow(() -> new IllegalStateException(
+                "The workspace is no longer open."));
+        Worktrees worktrees = environments.worktrees();
+        return call(() -> {
+            List<dev.questbench.workspace.actions.ConflictForecast.Worktree> active = new java.util.ArrayList<>();
+            for (WorktreeEntry entry : worktrees.entries(Path.of(workspace.path()))) {
+                if (entry.questId() != null) {
+                    active.add(new dev.questbench.workspace.actions.ConflictForecast.Worktree(entry.questId(),
+                            entry.info().path(), entry.info().baseCommit()));
+                }
+            }
+            return dev.questbench.workspace.actions.ConflictForecast.forecast(environments.git(), active);
+        });
+    }
+
     private Quest quest(String questId) {
         return store.quests().get(questId).orElseThrow(() -> new IllegalStateException(
                 "The quest no longer exists."));

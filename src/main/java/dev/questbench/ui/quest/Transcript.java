@@ -20,10 +20,13 @@ import java.util.Set;
  * Each batch changes the list a few times at most: one add, one replacement per changed row.
  */
 final class Transcript {
-    /** Facts shown elsewhere (queued bubbles, answers on their card, progress in its step) or not worth a line. */
+    /**
+     * Facts shown elsewhere (queued bubbles, answers on their card, progress in its step, a checkpoint as a mark on
+     * its message) or not worth a line.
+     */
     private static final Set<String> HIDDEN = Set.of("user.tool_confirmation", "quest.message_queued",
             "quest.queued_message_changed", "quest.queued_message_delivered", "span.model_request_start",
-            "span.model_request_end", "agent.content_block_delta", "quest.tool_progress");
+            "span.model_request_end", "agent.content_block_delta", "quest.tool_progress", "quest.checkpoint");
 
     /** What a batch brings: journal entries, or a live piece (a streaming delta, a running tool's output). */
     sealed interface Item {
@@ -42,6 +45,12 @@ final class Transcript {
     private final ToolSteps tools = new ToolSteps();
     private final LiveText live = new LiveText();
     private final Map<String, String> acceptedSpecs = new HashMap<>();
+    /** User messages whose turn has a checkpoint (taken just after the message is journaled). */
+    private final Set<String> checkpointed = new HashSet<>();
+    /** Setup script runs by their first entry; each is one row however many batches it journals. */
+    private final Map<String, SetupRun> setups = new HashMap<>();
+    private String lastUserMessage;
+    private String openSetup;
     /** Steps shown the other way than the default; other foldable rows shown expanded. */
     private final Set<String> toggled = new HashSet<>();
     private String questId;
@@ -71,6 +80,10 @@ final class Transcript {
         cardIndex.clear();
         tools.clear();
         acceptedSpecs.clear();
+        checkpointed.clear();
+        setups.clear();
+        lastUserMessage = null;
+        openSetup = null;
         toggled.clear();
         streamingShown = false;
         pending = List.of();
@@ -171,13 +184,20 @@ final class Transcript {
                 continue;
             }
             if (row != null) {
-                if (!(row instanceof TranscriptRow.Message) && !(row instanceof TranscriptRow.Note)) {
+                if (changesLater(row)) {
                     cards.add(firstIndex + out.size());
                     cardIndex.put(entry.id(), firstIndex + out.size());
                 }
                 out.add(row);
             }
         }
+    }
+
+    /** Whether a row's look can change after it is added: cards, steps, foldable lines, the user's messages. */
+    private static boolean changesLater(TranscriptRow row) {
+        return row instanceof TranscriptRow.Message message ? message.fromUser()
+                : !(row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Worktree
+                || row instanceof TranscriptRow.Reverted);
     }
 
     /**
@@ -221,6 +241,21 @@ final class Transcript {
             tools.progressed(progress, false);
         } else if (event instanceof QuestEvent.AgentToolResult result) {
             tools.finished(result);
+        } else if (event instanceof QuestEvent.UserMessage) {
+            lastUserMessage = entry.id();
+        } else if (event instanceof QuestEvent.Checkpoint && lastUserMessage != null) {
+            checkpointed.add(lastUserMessage); // the hook records the files right after the message is journaled
+        } else if (event instanceof QuestEvent.SetupOutput output) {
+            SetupRun run = openSetup == null ? null : setups.get(openSetup);
+            if (run == null) {
+                run = new SetupRun();
+                setups.put(entry.id(), run);
+                openSetup = entry.id();
+            }
+            run.add(output);
+            if (output.exitCode() != null) {
+                openSetup = null; // a later run (the worktree made again) gets a row of its own
+            }
         }
     }
 
@@ -245,6 +280,17 @@ final class Transcript {
         if (event instanceof QuestEvent.HookRan hook) {
             return new TranscriptRow.HookRun(entry, text(hook.hookEvent()), text(hook.command()),
                     text(hook.outcome()), hook.exitCode(), text(hook.output()), hook.durationMs(), false);
+        }
+        if (event instanceof QuestEvent.WorktreeCreated created) {
+            return new TranscriptRow.Worktree(entry, text(created.branch()), created.baseBranch(),
+                    created.baseCommit(), text(created.path()), created.includedUncommitted());
+        }
+        if (event instanceof QuestEvent.SetupOutput) {
+            SetupRun run = setups.get(entry.id());
+            return run == null ? null : run.row(entry, status, false); // later batches grow the first one's row
+        }
+        if (event instanceof QuestEvent.Reverted reverted) {
+            return new TranscriptRow.Reverted(entry, reverted.turn(), reverted.safetyCommit());
         }
         if (event instanceof QuestEvent.Compacted compacted) {
             return new TranscriptRow.Compacted(entry, text(compacted.summary()), compacted.tokensBefore(),
@@ -325,6 +371,12 @@ final class Transcript {
         if (row instanceof TranscriptRow.Compacted divider) {
             return new TranscriptRow.Compacted(divider.entry(), divider.summary(), divider.tokensBefore(),
                     divider.tokensAfter(), toggled.contains(id));
+        }
+        if (row instanceof TranscriptRow.Setup && setups.containsKey(id)) {
+            return setups.get(id).row(row.entry(), status, toggled.contains(id));
+        }
+        if (row instanceof TranscriptRow.Message message && message.fromUser()) {
+            return new TranscriptRow.Message(message.entry(), true, message.text(), checkpointed.contains(id));
         }
         return row;
     }

@@ -14,8 +14,14 @@ public sealed interface TranscriptRow {
     /** The journal entry the row shows (for the streaming bubble, a stand-in that is not journaled). */
     JournalEntry entry();
 
-    /** A user or agent message, drawn as a bubble. */
-    record Message(JournalEntry entry, boolean fromUser, String text) implements TranscriptRow {
+    /**
+     * A user or agent message, drawn as a bubble; {@code checkpoint} when the files were recorded before the turn
+     * this user message started, so that turn can be reverted.
+     */
+    record Message(JournalEntry entry, boolean fromUser, String text, boolean checkpoint) implements TranscriptRow {
+        public Message(JournalEntry entry, boolean fromUser, String text) {
+            this(entry, fromUser, text, false);
+        }
     }
 
     /** A status change ({@code detail} false) or a quiet detail. */
@@ -84,6 +90,26 @@ public sealed interface TranscriptRow {
     /** Older messages were summarised for the context window: a divider, the summary on expand. */
     record Compacted(JournalEntry entry, String summary, long tokensBefore, long tokensAfter, boolean expanded)
             implements TranscriptRow {
+    }
+
+    /**
+     * The quest works in its own git worktree: an info line, the folder in its tooltip. {@code baseBranch} is null
+     * when the worktree started from a detached HEAD ({@code baseCommit}).
+     */
+    record Worktree(JournalEntry entry, String branch, String baseBranch, String baseCommit, String path,
+                    boolean includedUncommitted) implements TranscriptRow {
+    }
+
+    /**
+     * The worktree's setup script: one foldable line for all its output batches, the tail on expand.
+     * {@code exitCode} is null while it runs; {@code running} false when it never reported an end (the app stopped).
+     */
+    record Setup(JournalEntry entry, String output, boolean truncated, Integer exitCode, boolean running,
+                 boolean expanded) implements TranscriptRow {
+    }
+
+    /** The files were restored to the checkpoint before {@code turn}: a divider across the conversation. */
+    record Reverted(JournalEntry entry, int turn, String safetyCommit) implements TranscriptRow {
     }
 
     /** An error (Retry), an interruption (Resume) or the user's Stop; open while it is the way on. */

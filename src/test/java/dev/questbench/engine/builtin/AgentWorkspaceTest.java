@@ -119,4 +119,22 @@ class AgentWorkspaceTest {
         assertFalse(Files.exists(Path.of(created.path())));
         assertTrue(fixture.store.quests().get(quest).isEmpty());
     }
+
+    @Test
+    void twoWorktreeQuestsTouchingOneFileShowInTheConflictForecast() throws Exception {
+        for (String text : List.of("first\n", "second\n")) {
+            fixture.server.enqueue(OpenAiScript.reply().tool("c", "Write",
+                    OpenAiScript.json("file_path", "notes.md", "content", text)).response());
+            fixture.server.enqueue(OpenAiScript.reply().text("Done.").response());
+            String quest = fixture.start("edit notes " + text.strip(), PermissionMode.ACCEPT_EDITS,
+                    QuestEnvironment.WORKTREE);
+            fixture.awaitStatus(quest, QuestStatus.READY);
+        }
+
+        java.util.Map<String, List<String>> forecast = fixture.workspaces.worktrees()
+                .conflictForecast(fixture.workspace.id());
+
+        assertEquals(java.util.Set.of("notes.md"), forecast.keySet());
+        assertEquals(2, forecast.get("notes.md").size());
+    }
 }
