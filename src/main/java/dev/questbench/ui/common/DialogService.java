@@ -19,6 +19,13 @@ public interface DialogService {
     /** Tells the user what went wrong and what to do next. */
     void showError(String title, String message);
 
+    /**
+     * Tells the user that something they started in the background is done and what changed. A service that has
+     * nowhere to show it may drop it: nothing depends on the user seeing it.
+     */
+    default void showInfo(String title, String message) {
+    }
+
     /** Shows a dialog built by a View, modal to the main window, and waits for its result. */
     <R> Optional<R> showAndWait(Dialog<R> dialog);
 }

@@ -62,6 +62,14 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showInfo(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
+        alert.setHeaderText(title);
+        prepare(alert, title);
+        alert.showAndWait();
+    }
+
+    @Override
     public <R> Optional<R> showAndWait(Dialog<R> dialog) {
         prepare(dialog, dialog.getTitle());
         return dialog.showAndWait();

@@ -16,13 +16,19 @@ import javafx.scene.layout.StackPane;
 public final class ConversationView extends StackPane {
     private final ListView<TranscriptRow> list;
 
+    /** Without message actions: the user's messages offer no Revert or Edit. */
     public ConversationView(ConversationViewModel model, CardActions actions) {
+        this(model, actions, null);
+    }
+
+    /** @param messages Revert and Edit and resend on the user's messages (null: none) */
+    public ConversationView(ConversationViewModel model, CardActions actions, MessageActions messages) {
         getStyleClass().add("conversation");
         getStylesheets().add(Stylesheets.of(ConversationView.class, "conversation.css"));
         list = new ListView<>(model.rows());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
-        list.setCellFactory(view -> new TranscriptCell(actions, model));
+        list.setCellFactory(view -> new TranscriptCell(actions, messages, model));
         list.setFocusTraversable(false);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.loadingProperty().map(busy -> busy ? "Loading…" : "No messages yet."));

@@ -58,9 +58,6 @@ final class EntryText {
         if (event instanceof QuestEvent.TodoUpdated todo) {
             return "To-do list updated (" + todo.todos().size() + " items)";
         }
-        if (event instanceof QuestEvent.Checkpoint checkpoint) {
-            return "Checkpoint before turn " + checkpoint.turn();
-        }
         if (event instanceof QuestEvent.Artifact artifact) {
             return "Artifact: " + artifact.path();
         }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,12 +40,16 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private static final PseudoClass STEP = PseudoClass.getPseudoClass("step");
 
     private final CardActions actions;
+    private final MessageActions messages;
     private final ConversationViewModel model;
     private MessageBubble bubble;
     private ToolStepView step;
     private QuestionCard question;
     private HookLine hook;
     private CompactedDivider divider;
+    private WorktreeLine worktree;
+    private SetupLine setup;
+    private RevertedDivider reverted;
     private ContextMenu stepMenu;
     private CheckMenuItem expandByDefault;
     private Label note;
@@ -56,9 +61,13 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private Label stoppedText;
     private String shownEntryId;
     private ContextMenu menu;
+    private MenuItem revertItem;
+    private MenuItem editItem;
 
-    TranscriptCell(CardActions actions, ConversationViewModel model) {
+    /** @param messages what the user's own messages offer (Revert, Edit and resend); null for nothing */
+    TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model) {
         this.actions = actions;
+        this.messages = messages;
         this.model = model;
         getStyleClass().add("entry-cell");
         setPrefWidth(0); // fit the list's width: long text wraps instead of scrolling sideways
@@ -72,7 +81,9 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         shownEntryId = empty || row == null ? null : row.entry().id();
         boolean bubbleRow = row instanceof TranscriptRow.Message || row instanceof TranscriptRow.Streaming;
         boolean lineRow = row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Step
-                || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted;
+                || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted
+                || row instanceof TranscriptRow.Worktree || row instanceof TranscriptRow.Setup
+                || row instanceof TranscriptRow.Reverted;
         pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
         pseudoClassStateChanged(AGENT, bubbleRow && !(row instanceof TranscriptRow.Message m && m.fromUser()));
         pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
@@ -102,6 +113,21 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
                 divider = new CompactedDivider();
             }
             setGraphic(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Worktree line) {
+            if (worktree == null) {
+                worktree = new WorktreeLine();
+            }
+            setGraphic(worktree.show(line));
+        } else if (row instanceof TranscriptRow.Setup line) {
+            if (setup == null) {
+                setup = new SetupLine();
+            }
+            setGraphic(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Reverted line) {
+            if (reverted == null) {
+                reverted = new RevertedDivider();
+            }
+            setGraphic(reverted.show(line));
         } else if (row instanceof TranscriptRow.Note line) {
             setGraphic(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
         } else if (row instanceof TranscriptRow.Approval card) {
@@ -115,7 +141,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
 
     private MessageBubble bubble() {
         if (bubble == null) {
-            bubble = new MessageBubble();
+            bubble = new MessageBubble(messages == null ? null : new MessageTools(messages));
         }
         return bubble;
     }
@@ -262,8 +288,36 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
                 }
             });
             menu = new ContextMenu(fork, copy);
+            if (messages != null) {
+                revertItem = new MenuItem(MessageTools.REVERT, new FontIcon(Feather.ROTATE_CCW));
+                // Their dialogs open after the menu's event: a nested loop must not run inside a menu handler.
+                revertItem.setOnAction(event -> {
+                    if (getItem() instanceof TranscriptRow.Message message) {
+                        Platform.runLater(() -> messages.revert(message.entry().id()));
+                    }
+                });
+                editItem = new MenuItem(MessageTools.EDIT + "…", new FontIcon(Feather.EDIT_2));
+                editItem.setOnAction(event -> {
+                    if (getItem() instanceof TranscriptRow.Message message) {
+                        Platform.runLater(() -> messages.editAndResend(message.entry().id(), message.text()));
+                    }
+                });
+                menu.getItems().addAll(revertItem, editItem);
+                menu.setOnShowing(event -> showMessageItems());
+            }
         }
         return menu;
+    }
+
+    /** Revert and Edit for the user's own messages only, disabled as the toolbar's buttons are. */
+    private void showMessageItems() {
+        boolean own = getItem() instanceof TranscriptRow.Message message && message.fromUser();
+        boolean checkpoint = getItem() instanceof TranscriptRow.Message message && message.checkpoint();
+        boolean unavailable = messages.unavailableProperty().get() != null;
+        revertItem.setVisible(own);
+        editItem.setVisible(own);
+        revertItem.setDisable(unavailable || !checkpoint);
+        editItem.setDisable(unavailable);
     }
 
     /** One menu for tool steps: open or close this one, copy what it ran or printed, and the default. */

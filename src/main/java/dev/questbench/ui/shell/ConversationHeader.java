@@ -7,11 +7,14 @@ import dev.questbench.ui.common.Command;
 import dev.questbench.ui.common.CommandControls;
 import dev.questbench.ui.common.StatusPill;
 import dev.questbench.ui.common.TokenCount;
+import dev.questbench.ui.quest.QuestAction;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Above the conversation: the quest's title, status and tokens, the run actions its status allows (Pause,
- * Resume, Stop, Retry), a menu with Archive and Delete, and the function-area toggle.
+ * Resume, Stop, Retry), a menu with Move to local (Worktree quests), Archive and Delete, and the function-area
+ * toggle.
  */
 final class ConversationHeader extends HBox {
     private final Label title = new Label();
@@ -50,7 +54,13 @@ final class ConversationHeader extends HBox {
         more.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
         more.setId("quest-more");
         more.setTooltip(new Tooltip("More actions"));
-        more.getItems().addAll(CommandControls.contextItem(commands.quest.archive()),
+        MenuItem moveToLocal = CommandControls.contextItem(commands.quest.moveToLocal());
+        moveToLocal.setId("move-to-local");
+        // Listed for Worktree quests only; disabled while the quest runs.
+        moveToLocal.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> QuestAction.MOVE_TO_LOCAL.offeredFor(model.questInViewProperty().get()),
+                model.questInViewProperty()));
+        more.getItems().addAll(moveToLocal, CommandControls.contextItem(commands.quest.archive()),
                 CommandControls.contextItem(commands.quest.unarchive()),
                 CommandControls.contextItem(commands.quest.delete()));
         Button toggle = CommandControls.iconButton(commands.toggleFunctionArea);

@@ -6,6 +6,7 @@ import dev.questbench.ui.common.CommandControls;
 import dev.questbench.ui.common.StatusPill;
 import dev.questbench.ui.common.TimeAgo;
 import dev.questbench.ui.common.TokenCount;
+import dev.questbench.ui.quest.QuestAction;
 import dev.questbench.ui.quest.QuestActions;
 import java.time.Instant;
 import javafx.beans.property.SimpleObjectProperty;
@@ -136,7 +137,10 @@ final class QuestListCell extends ListCell<QuestListRow> {
         }
         MenuItem delete = CommandControls.contextItem(commands.delete());
         delete.getStyleClass().add("danger-item");
-        menu.getItems().addAll(new SeparatorMenuItem(), CommandControls.contextItem(commands.archive()),
-                new SeparatorMenuItem(), delete);
+        menu.getItems().add(new SeparatorMenuItem());
+        if (QuestAction.MOVE_TO_LOCAL.offeredFor(summary)) {
+            menu.getItems().add(CommandControls.contextItem(commands.moveToLocal()));
+        }
+        menu.getItems().addAll(CommandControls.contextItem(commands.archive()), new SeparatorMenuItem(), delete);
     }
 }

@@ -34,7 +34,8 @@ final class ShellMenus {
                 themeMenu(theme));
         Menu quest = new Menu("_Quest");
         commands.quest.run().forEach(command -> quest.getItems().add(CommandControls.menuItem(command)));
-        quest.getItems().addAll(new SeparatorMenuItem(), CommandControls.menuItem(commands.quest.archive()),
+        quest.getItems().addAll(new SeparatorMenuItem(), CommandControls.menuItem(commands.quest.moveToLocal()),
+                CommandControls.menuItem(commands.quest.archive()),
                 CommandControls.menuItem(commands.quest.unarchive()), CommandControls.menuItem(commands.quest.delete()));
         MenuBar bar = new MenuBar(file, view, quest);
         bar.setUseSystemMenuBar(true); // the global menu bar on macOS; a normal bar elsewhere

@@ -45,7 +45,8 @@ final class ShellView extends BorderPane {
         list.addFooter(schedulesEntry(commands));
         functionArea = new FunctionAreaView(model.summary(), now);
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard);
-        BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions()));
+        BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
+                model.messageActions()));
         conversation.setTop(new ConversationHeader(model, commands));
         GoalCardView goal = new GoalCardView(model.goal());
         VBox.setMargin(goal, new Insets(0, 28, 0, 28)); // lined up with the composer's input

@@ -12,7 +12,9 @@ import dev.questbench.ui.common.ThrottledExecutor;
 import dev.questbench.ui.composer.ComposerViewModel;
 import dev.questbench.ui.quest.CardActions;
 import dev.questbench.ui.quest.ConversationViewModel;
+import dev.questbench.ui.quest.EditMessageDialog;
 import dev.questbench.ui.quest.GoalViewModel;
+import dev.questbench.ui.quest.MessageActions;
 import dev.questbench.ui.quest.QuestActions;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
 import dev.questbench.ui.schedule.ScheduleForms;
@@ -49,6 +51,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final GoalViewModel goal;
     private final QuestActions questActions;
     private final CardActions cardActions;
+    private final MessageActions messageActions;
     private final SchedulesViewModel schedules;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
@@ -75,9 +78,11 @@ public final class ShellViewModel implements AutoCloseable {
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
-        this.questActions = new QuestActions(engine.executor(), tasks, dialogs, this::openQuest);
+        this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
                 questActions);
+        this.messageActions = new MessageActions(store, engine.workspaces(), tasks, dialogs,
+                conversation.questIdProperty(), conversation.statusProperty(), EditMessageDialog.editor(dialogs));
         this.schedules = new SchedulesViewModel(engine.scheduler(), tasks, dialogs, fxExecutor, this::openQuest,
                 ScheduleForms.dialogs(engine.scheduler(), store, tasks, dialogs));
         this.questInView = Bindings.createObjectBinding(
@@ -141,6 +146,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public CardActions cardActions() {
         return cardActions;
+    }
+
+    /** Revert and Edit and resend on the user's messages in the conversation. */
+    public MessageActions messageActions() {
+        return messageActions;
     }
 
     /** The engine the window drives (executor, goal and spec modes, scheduler). */

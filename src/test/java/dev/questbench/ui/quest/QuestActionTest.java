@@ -27,6 +27,26 @@ class QuestActionTest {
         assertEquals(EnumSet.allOf(QuestStatus.class), allowed(QuestAction.ARCHIVE));
         assertEquals(EnumSet.noneOf(QuestStatus.class), allowed(QuestAction.UNARCHIVE));
         assertEquals(EnumSet.allOf(QuestStatus.class), allowed(QuestAction.DELETE));
+        assertEquals(EnumSet.noneOf(QuestStatus.class), allowed(QuestAction.MOVE_TO_LOCAL), "a Local quest");
+    }
+
+    @Test
+    void moveToLocalIsListedForWorktreeQuestsAndRunsWhenTheyAreIdle() {
+        Quest worktree = Quest.create("Orders", "Orders", null, QuestMode.AGENT, QuestEnvironment.WORKTREE,
+                Instant.now());
+        Set<QuestStatus> statuses = EnumSet.noneOf(QuestStatus.class);
+        for (QuestStatus status : QuestStatus.values()) {
+            QuestSummary summary = new QuestSummary(worktree, status, Instant.now(), 1, 0, 0);
+            assertEquals(true, QuestAction.MOVE_TO_LOCAL.offeredFor(summary), status.name());
+            if (QuestAction.MOVE_TO_LOCAL.allowedFor(summary)) {
+                statuses.add(status);
+            }
+        }
+        assertEquals(EnumSet.complementOf(EnumSet.of(QuestStatus.QUEUED, QuestStatus.RUNNING)), statuses);
+        assertFalse(QuestAction.MOVE_TO_LOCAL.offeredFor(new QuestSummary(QUEST, QuestStatus.READY, Instant.now(),
+                1, 0, 0)));
+        assertEquals(true, QuestAction.DELETE.offeredFor(new QuestSummary(QUEST, QuestStatus.READY, Instant.now(),
+                1, 0, 0)), "the other actions are always listed");
     }
 
     @Test

@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Dialog;
 
-/** Dialogs for ViewModel tests: confirmations answered as the test says, errors collected (or failing the test). */
+/**
+ * Dialogs for ViewModel tests: confirmations answered as the test says (queued answers first, then
+ * {@code confirmAnswer}), what was asked and told collected, errors collected (or failing the test).
+ */
 public final class AnsweringDialogs implements DialogService {
     public boolean confirmAnswer;
     public int confirmations;
     public boolean failOnError = true;
     public final List<String> errors = new ArrayList<>();
+    /** Answers for the next confirmations, in order; when empty, {@code confirmAnswer} answers. */
+    public final java.util.Deque<Boolean> nextAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Each confirmation as "title: message [confirm label]". */
+    public final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each info as "title: message". */
+    public final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Optional<Path> chooseFolder(String title, Path initialFolder) {
@@ -22,7 +31,9 @@ public final class AnsweringDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations++;
-        return confirmAnswer;
+        asked.add(title + ": " + message + " [" + confirmLabel + "]");
+        Boolean next = nextAnswers.poll();
+        return next != null ? next : confirmAnswer;
     }
 
     @Override
@@ -36,6 +47,11 @@ public final class AnsweringDialogs implements DialogService {
             throw new AssertionError(title + ": " + message);
         }
         errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(title + ": " + message);
     }
 
     @Override
