@@ -71,7 +71,8 @@ class SchedulesFlowTest {
         robot.clickOn("#schedule-name").write("Morning digest");
         robot.clickOn("#schedule-time").press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT)
                 .write("07:15");
-        waitUntil(() -> previewLines(robot).get(0).contains("07:15"));
+        // the preview list is rebuilt on each change and may be empty for a moment
+        waitUntil(() -> previewLines(robot).stream().findFirst().map(line -> line.contains("07:15")).orElse(false));
         robot.clickOn("#schedule-instructions").write("Summarise yesterday's commits");
         robot.clickOn("#schedule-save");
 
