@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -48,6 +49,11 @@ public final class NewQuestDialog extends Dialog<String> {
     @FXML private ToggleButton expertsMode;
     @FXML private ToggleButton localEnvironment;
     @FXML private ToggleButton worktreeEnvironment;
+    @FXML private HBox environmentToggles;
+    @FXML private HBox worktreeOptions;
+    @FXML private ComboBox<BaseBranch> baseBranchBox;
+    @FXML private Label worktreeUnavailable;
+    @FXML private CheckBox includeUncommittedCheck;
     @FXML private CheckBox specCheck;
     @FXML private ComboBox<PermissionMode> permissionBox;
     @FXML private HBox modelRow;
@@ -98,6 +104,7 @@ public final class NewQuestDialog extends Dialog<String> {
         worktreeEnvironment.setOnAction(event -> model.environmentProperty().set(QuestEnvironment.WORKTREE));
         model.environmentProperty().addListener((observable, before, after) -> showEnvironment());
         showEnvironment();
+        bindWorktreeChoice();
         bindPermissionMode();
         bindModelChoice();
         showWhenSet(problemLabel, model.problemProperty());
@@ -116,6 +123,42 @@ public final class NewQuestDialog extends Dialog<String> {
             }
         });
         setOnShown(event -> promptArea.requestFocus());
+    }
+
+    /** Base branch and uncommitted changes while Worktree is chosen; why it cannot be, when it cannot. */
+    private void bindWorktreeChoice() {
+        WorktreeChoice choice = model.worktreeChoice();
+        BooleanBinding worktree = model.environmentProperty().isEqualTo(QuestEnvironment.WORKTREE);
+        worktreeOptions.visibleProperty().bind(worktree);
+        worktreeOptions.managedProperty().bind(worktree);
+        baseBranchBox.setItems(choice.branches());
+        baseBranchBox.valueProperty().bindBidirectional(choice.baseProperty());
+        baseBranchBox.promptTextProperty().bind(Bindings.when(choice.readingProperty())
+                .then("Reading branches…").otherwise(""));
+        includeUncommittedCheck.textProperty().bind(choice.includeTextProperty());
+        includeUncommittedCheck.selectedProperty().bindBidirectional(choice.includeUncommittedProperty());
+        includeUncommittedCheck.visibleProperty().bind(worktree.and(choice.uncommittedFilesProperty().greaterThan(0)));
+        includeUncommittedCheck.managedProperty().bind(includeUncommittedCheck.visibleProperty());
+        showWhenSet(worktreeUnavailable, choice.unavailableProperty());
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        why.textProperty().bind(choice.unavailableProperty());
+        // The toggles' tooltip says why Worktree is disabled, and is gone while it is not.
+        choice.unavailableProperty().addListener((observable, before, now) -> {
+            if (isEmpty(before) && !isEmpty(now)) {
+                Tooltip.install(environmentToggles, why);
+            } else if (!isEmpty(before) && isEmpty(now)) {
+                Tooltip.uninstall(environmentToggles, why);
+            }
+        });
+        if (!isEmpty(choice.unavailableProperty().get())) {
+            Tooltip.install(environmentToggles, why);
+        }
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     private void bindPermissionMode() {

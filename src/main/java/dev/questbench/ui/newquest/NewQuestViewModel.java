@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,9 +35,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The New Quest form: prompt, optional title, workspace folder (or none), mode, environment, spec-first, permission
- * mode and the built-in agent's provider and model. Creating opens the workspace and hands the quest to the
- * executor, which sends the prompt as its first message.
+ * The New Quest form: prompt, optional title, workspace folder (or none), mode, environment (with a Worktree's base
+ * branch and uncommitted changes), spec-first, permission mode and the built-in agent's provider and model. Creating
+ * opens the workspace and hands the quest to the executor, which sends the prompt as its first message.
  */
 public final class NewQuestViewModel {
     /** The permission mode of the last quest created here, as {@link PermissionMode#wireName()}. */
@@ -51,6 +52,7 @@ public final class NewQuestViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ModelChoice modelChoice;
+    private final WorktreeChoice worktreeChoice;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
@@ -64,37 +66,57 @@ public final class NewQuestViewModel {
     private final ObservableList<Workspace> recentWorkspaces = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
-    private final BooleanBinding worktreeAllowed = folder.isNotNull();
+    private final BooleanBinding worktreeAllowed;
     private boolean permissionModeChosen; // the user's pick wins over a remembered mode that arrives later
 
     /** A form whose quests may pick the provider and model of the engine's built-in agent (when it has one). */
     public NewQuestViewModel(Store store, QuestEngine engine, TaskRunner tasks, DialogService dialogs,
                              Path initialFolder) {
-        this(store, engine.executor(), engine.agent(), tasks, dialogs, initialFolder);
+        this(store, engine.executor(), engine.agent(), tasks, dialogs, initialFolder, System.getenv());
     }
 
     /** A form without a built-in agent: no provider or model to choose, quests use the defaults. */
     public NewQuestViewModel(Store store, QuestExecutor executor, TaskRunner tasks, DialogService dialogs,
                              Path initialFolder) {
-        this(store, executor, null, tasks, dialogs, initialFolder);
+        this(store, executor, null, tasks, dialogs, initialFolder, System.getenv());
+    }
+
+    /** As above, looking for git in {@code gitEnvironment}'s {@code PATH} (tests: a session without git). */
+    NewQuestViewModel(Store store, QuestExecutor executor, TaskRunner tasks, DialogService dialogs,
+                      Path initialFolder, Map<String, String> gitEnvironment) {
+        this(store, executor, null, tasks, dialogs, initialFolder, gitEnvironment);
     }
 
     private NewQuestViewModel(Store store, QuestExecutor executor, BuiltinAgent agent, TaskRunner tasks,
-                              DialogService dialogs, Path initialFolder) {
+                              DialogService dialogs, Path initialFolder, Map<String, String> gitEnvironment) {
         this.store = store;
         this.executor = executor;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.modelChoice = new ModelChoice(agent, tasks);
+        this.worktreeChoice = new WorktreeChoice(tasks, gitEnvironment);
+        this.worktreeAllowed = folder.isNotNull().and(worktreeChoice.unavailableProperty().isEmpty());
         folder.set(initialFolder);
         permissionMode.addListener((observable, before, chosen) -> {
             permissionModeChosen = true;
             permissionWarning.set(chosen == PermissionMode.BYPASS_PERMISSIONS ? BYPASS_WARNING : "");
         });
-        // A worktree needs a repository: without a workspace only Local makes sense.
+        // A worktree needs a repository: without one (no folder, not a repository, no git) only Local makes sense.
         worktreeAllowed.addListener((observable, before, allowed) -> {
             if (!allowed) {
                 environment.set(QuestEnvironment.LOCAL);
+            }
+        });
+        folder.addListener((observable, before, chosen) -> {
+            worktreeChoice.read(chosen);
+            if (!worktreeAllowed.get()) {
+                environment.set(QuestEnvironment.LOCAL); // also when it was not allowed for the folder before
+            }
+        });
+        // Branches and changes may have moved since the folder was read: read again when Worktree is picked.
+        environment.addListener((observable, before, chosen) -> {
+            if (chosen == QuestEnvironment.WORKTREE) {
+                worktreeChoice.read(folder.get());
             }
         });
         prompt.addListener((observable, before, after) -> problem.set(null));
@@ -143,6 +165,11 @@ public final class NewQuestViewModel {
         return modelChoice;
     }
 
+    /** A Worktree quest's base branch and whether the workspace's uncommitted changes go along. */
+    public WorktreeChoice worktreeChoice() {
+        return worktreeChoice;
+    }
+
     /** Workspaces opened before, for the recent-workspaces picker. */
     public ObservableList<Workspace> recentWorkspaces() {
         return recentWorkspaces;
@@ -157,6 +184,7 @@ public final class NewQuestViewModel {
         return creating.getReadOnlyProperty();
     }
 
+    /** False without a folder, or when {@link WorktreeChoice#unavailableProperty()} says why not. */
     public BooleanBinding worktreeAllowedProperty() {
         return worktreeAllowed;
     }
@@ -168,8 +196,12 @@ public final class NewQuestViewModel {
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Loads the recent workspaces, the last permission mode and the model providers in the background. */
+    /**
+     * Loads the recent workspaces, the last permission mode, the model providers and the folder's branches in the
+     * background.
+     */
     public void load() {
+        worktreeChoice.read(folder.get());
         tasks.run(() -> new Remembered(store.workspaces().list(), rememberedPermissionMode()), remembered -> {
             recentWorkspaces.setAll(remembered.workspaces());
             if (!permissionModeChosen) {
@@ -198,14 +230,21 @@ public final class NewQuestViewModel {
             problem.set("The folder " + chosen + " does not exist. Choose another, or pick No workspace.");
             return;
         }
-        if (environment.get() == QuestEnvironment.WORKTREE && chosen == null) {
+        boolean worktree = environment.get() == QuestEnvironment.WORKTREE;
+        if (worktree && chosen == null) {
             problem.set("A worktree needs a workspace folder.");
+            return;
+        }
+        if (worktree && !worktreeChoice.unavailableProperty().get().isEmpty()) {
+            problem.set(worktreeChoice.unavailableProperty().get());
             return;
         }
         problem.set(null);
         creating.set(true);
+        QuestOptions options = new QuestOptions(specDriven.get(), null, permissionMode.get(),
+                modelChoice.providerForQuest()).withWorktree(worktree ? worktreeChoice.forQuest() : null);
         Draft draft = new Draft(chosen, title.get(), text, mode.get(), environment.get(), modelChoice.modelForQuest(),
-                new QuestOptions(specDriven.get(), null, permissionMode.get(), modelChoice.providerForQuest()));
+                options);
         tasks.run(() -> createQuest(draft), id -> {
             creating.set(false);
             onCreated.accept(id);

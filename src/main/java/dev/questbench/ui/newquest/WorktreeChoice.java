@@ -31,6 +31,8 @@ import javafx.collections.ObservableList;
  */
 public final class WorktreeChoice {
     static final String NEEDS_FOLDER = "Worktree needs a workspace folder that is a git repository.";
+    /** Branches of other quests' worktrees (see {@code WorktreeNames}): offered after the user's own. */
+    private static final String QUEST_BRANCHES = "questbench/";
 
     private final TaskRunner tasks;
     private final Map<String, String> gitEnvironment;
@@ -39,7 +41,7 @@ public final class WorktreeChoice {
     private final ReadOnlyIntegerWrapper uncommittedFiles = new ReadOnlyIntegerWrapper(this, "uncommittedFiles");
     private final BooleanProperty includeUncommitted = new SimpleBooleanProperty(this, "includeUncommitted");
     private final ReadOnlyStringWrapper includeText = new ReadOnlyStringWrapper(this, "includeText", "");
-    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", NEEDS_FOLDER);
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private Git git; // found on first use, in the background
     private Path shown; // the folder the branches above belong to
@@ -55,7 +57,7 @@ public final class WorktreeChoice {
 
     // ---- properties ----------------------------------------------------------------------------
 
-    /** The workspace's local branches, the checked-out one first; empty until read. */
+    /** The workspace's local branches: the checked-out one, the others, then other quests' ones; empty until read. */
     public ObservableList<BaseBranch> branches() {
         return branches;
     }
@@ -79,7 +81,7 @@ public final class WorktreeChoice {
         return includeText.getReadOnlyProperty();
     }
 
-    /** Why Worktree cannot be chosen for this folder, said so the user can fix it; empty when it can (or until known). */
+    /** Why Worktree cannot be chosen for this folder, said so the user can fix it; empty when it can or until read. */
     public ReadOnlyStringProperty unavailableProperty() {
         return unavailable.getReadOnlyProperty();
     }
@@ -102,7 +104,7 @@ public final class WorktreeChoice {
         }
         if (!sameFolder) {
             shown = folder;
-            show(Reading.problem(""), false); // a new folder is assumed fine until read, so the toggle does not flicker
+            show(Reading.UNREAD, false); // a new folder is assumed fine until read, so the toggle does not flicker
         }
         reading.set(true);
         tasks.run(() -> inspect(folder), result -> {
@@ -128,10 +130,16 @@ public final class WorktreeChoice {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    /** What a folder's repository offers; {@code problem} non-empty when a worktree cannot be made from it. */
-    private record Reading(String problem, String current, List<String> branches, int uncommitted) {
+    /**
+     * What a folder's repository offers; {@code problem} non-empty when a worktree cannot be made from it.
+     *
+     * @param current the checked-out branch, or null for a detached HEAD
+     */
+    private record Reading(boolean read, String problem, String current, List<String> branches, int uncommitted) {
+        static final Reading UNREAD = new Reading(false, "", null, List.of(), 0);
+
         static Reading problem(String why) {
-            return new Reading(why, null, List.of(), 0);
+            return new Reading(true, why, null, List.of(), 0);
         }
     }
 
@@ -161,7 +169,7 @@ public final class WorktreeChoice {
                 .toList();
         int uncommitted = (int) found.output(folder, "status", "--porcelain", "--untracked-files=all").lines()
                 .filter(line -> !line.isBlank()).count();
-        return new Reading("", "HEAD".equals(head) ? null : head, names, uncommitted);
+        return new Reading(true, "", "HEAD".equals(head) ? null : head, names, uncommitted);
     }
 
     private synchronized Git git() {
@@ -174,10 +182,14 @@ public final class WorktreeChoice {
     private void show(Reading reading, boolean keepChoice) {
         String kept = keepChoice && base.get() != null ? base.get().name() : null;
         List<BaseBranch> offered = new ArrayList<>();
-        if (reading.problem().isEmpty()) {
-            offered.add(reading.current() == null ? BaseBranch.detachedHead() : new BaseBranch(reading.current(), true));
-            reading.branches().stream().filter(name -> !name.equals(reading.current()))
-                    .forEach(name -> offered.add(new BaseBranch(name, false)));
+        if (reading.read() && reading.problem().isEmpty()) {
+            offered.add(reading.current() == null ? BaseBranch.detachedHead()
+                    : new BaseBranch(reading.current(), true));
+            for (boolean questBranches : new boolean[] {false, true}) {
+                reading.branches().stream().filter(name -> !name.equals(reading.current())
+                                && name.startsWith(QUEST_BRANCHES) == questBranches)
+                        .forEach(name -> offered.add(new BaseBranch(name, false)));
+            }
         }
         branches.setAll(offered);
         base.set(offered.stream().filter(branch -> kept != null && kept.equals(branch.name())).findFirst()

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -32,18 +33,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a
- * {@link SettingsViewModel}), Models ({@link ModelsViewModel}) and Agent ({@link AgentViewModel}). Save checks
- * every page, then stores them all.
+ * {@link SettingsViewModel}), Models ({@link ModelsViewModel}), Agent ({@link AgentViewModel}) and Worktrees
+ * ({@link WorktreesViewModel}). Save checks every page, then stores them all.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT }
+    public enum Page { GENERAL, MODELS, AGENT, WORKTREES }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
     private final AgentViewModel agent;
+    private final WorktreesViewModel worktrees; // null: no Worktrees tab
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
     @FXML private Spinner<Integer> concurrencySpinner;
@@ -64,10 +66,18 @@ public final class SettingsDialog extends Dialog<Boolean> {
                 new AgentViewModel(model.settings(), model.tasks()));
     }
 
+    /** The dialog without the Worktrees tab (it needs the store's workspaces). */
     public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent) {
+        this(model, models, agent, null);
+    }
+
+    /** @param worktrees the Worktrees tab's model, or null to leave the tab out */
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
+                          WorktreesViewModel worktrees) {
         this.model = model;
         this.models = models;
         this.agent = agent;
+        this.worktrees = worktrees;
         setTitle("Settings");
         setHeaderText(null);
         setResizable(true);
@@ -82,6 +92,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         addPage(Page.GENERAL, "General", Feather.SLIDERS, general);
         addPage(Page.MODELS, "Models", Feather.CPU, new ModelsPage(models));
         addPage(Page.AGENT, "Agent", Feather.SHIELD, new AgentPage(agent));
+        if (worktrees != null) {
+            addPage(Page.WORKTREES, "Worktrees", Feather.GIT_BRANCH, new WorktreesPage(worktrees));
+        }
         tabs.setId("settings-tabs");
         tabs.getStyleClass().add("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -96,6 +109,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         model.load();
         models.load();
         agent.load();
+        if (worktrees != null) {
+            worktrees.load();
+        }
     }
 
     /** Shows one page, e.g. Models when a quest failed for want of a provider. */
@@ -145,8 +161,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.getStyleClass().add(Styles.ACCENT);
         save.setId("settings-save");
-        save.disableProperty().bind(model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
-                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not()));
+        BooleanExpression busy = model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
+                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not());
+        if (worktrees != null) {
+            busy = busy.or(worktrees.savingProperty()).or(worktrees.loadedProperty().not());
+        }
+        save.disableProperty().bind(busy);
         save.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume(); // stay open until stored, or show why not
             saveAll();
@@ -154,6 +174,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         showProblems(Page.GENERAL, model.problemProperty());
         showProblems(Page.MODELS, models.problemProperty());
         showProblems(Page.AGENT, agent.problemProperty());
+        if (worktrees != null) {
+            showProblems(Page.WORKTREES, worktrees.problemProperty());
+        }
     }
 
     /** Nothing is stored while a page has an invalid field; then each page saves in turn, and the dialog closes. */
@@ -166,10 +189,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
             select(Page.AGENT);
             return;
         }
-        model.save(() -> models.save(() -> agent.save(() -> {
+        Runnable done = () -> {
             setResult(Boolean.TRUE);
             close();
-        })));
+        };
+        Runnable last = worktrees == null ? done : () -> worktrees.save(done);
+        model.save(() -> models.save(() -> agent.save(last)));
     }
 
     /** A page that reports a problem comes to the front, so the message is seen. */

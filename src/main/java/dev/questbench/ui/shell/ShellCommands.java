@@ -21,7 +21,7 @@ final class ShellCommands {
     final Command toggleFunctionArea;
     final Command toggleSchedules;
     final Command settings;
-    /** Pause, Resume, Stop, Retry, Archive, Delete on the quest whose conversation shows. */
+    /** Pause, Resume, Stop, Retry, Archive, Delete, Move to local on the quest whose conversation shows. */
     final QuestActions.Commands quest;
 
     /** @param testNotification sends a sample notification from Settings; null when there is no notifier */
@@ -50,7 +50,9 @@ final class ShellCommands {
         ModelsViewModel models = new ModelsViewModel(shell.engine().agent(), shell.store().secrets(), shell.tasks(),
                 shell.dialogs());
         AgentViewModel agent = new AgentViewModel(shell.store().settings(), shell.tasks());
-        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent)));
+        var worktrees = new dev.questbench.ui.settings.WorktreesViewModel(shell.store(), shell.engine().workspaces(),
+                shell.tasks(), shell.lastFolder());
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

@@ -13,6 +13,8 @@ import dev.questbench.agent.builtin.ProviderEntry;
 import dev.questbench.agent.builtin.ProviderRegistry;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestOptions;
 import dev.questbench.engine.GoalVerdict;
 import dev.questbench.engine.ScriptedBackend;
 import dev.questbench.llm.ProviderKind;
@@ -22,6 +24,8 @@ import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.testing.TestEngine;
+import dev.questbench.workspace.env.GitRepos;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -43,7 +48,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Through the real dialog: the Agent row's permission mode, provider and model reach the created quest. */
+/**
+ * Through the real dialog: the Agent row's permission mode, provider and model, and a Worktree's base branch and
+ * uncommitted changes, reach the created quest.
+ */
 @ExtendWith(ApplicationExtension.class)
 class NewQuestDialogFlowTest {
     @TempDir
@@ -149,6 +157,46 @@ class NewQuestDialogFlowTest {
         assertFalse(visible(robot, "#provider-hint"));
     }
 
+    @Test
+    void worktreeWithAnotherBaseBranchAndTheUncommittedChangesReachesTheQuest(FxRobot robot) throws Exception {
+        Path repo = GitRepos.withCommit(dir.resolve("shop"));
+        GitRepos.git(repo, "branch", "release");
+        GitRepos.write(repo, "a.txt", "alpha, edited\n");
+        show(new NewQuestViewModel(store, engine.executor(), tasks, new FxDialogService(() -> stage), repo));
+        waitUntil(() -> !robot.lookup("#env-worktree").query().isDisabled());
+        assertFalse(visible(robot, "#base-branch"), "Local is chosen: no worktree options");
+
+        robot.clickOn("#env-worktree");
+        waitUntil(() -> baseBox(robot).getItems().size() == 2);
+        assertEquals("main (current)", baseBox(robot).getValue().label());
+        robot.clickOn("#base-branch");
+        robot.clickOn("release");
+        waitUntil(() -> "release".equals(baseBox(robot).getValue().name()));
+        waitUntil(() -> visible(robot, "#include-uncommitted"));
+        CheckBox include = robot.lookup("#include-uncommitted").queryAs(CheckBox.class);
+        assertEquals("Include uncommitted changes (1 file)", include.getText());
+        robot.clickOn("#include-uncommitted");
+
+        robot.clickOn("#prompt").write("Prepare the release notes");
+        robot.clickOn("Start Quest");
+        waitUntil(() -> !dialog.isShowing());
+        Quest quest = store.quests().get(dialog.getResult()).orElseThrow();
+        assertEquals(QuestEnvironment.WORKTREE, quest.environment());
+        assertEquals(new QuestOptions.Worktree("release", true), quest.options().worktree());
+    }
+
+    @Test
+    void aFolderThatIsNotARepositoryDisablesWorktreeAndSaysWhy(FxRobot robot) throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("notes"));
+        show(new NewQuestViewModel(store, engine.executor(), tasks, new FxDialogService(() -> stage), plain));
+        waitUntil(() -> visible(robot, "#worktree-unavailable"));
+
+        assertTrue(robot.lookup("#env-worktree").query().isDisabled());
+        assertTrue(label(robot, "#worktree-unavailable").getText().contains(plain + " is not one"),
+                label(robot, "#worktree-unavailable").getText());
+        assertFalse(visible(robot, "#include-uncommitted"));
+    }
+
     private void show(boolean withAgent) throws Exception {
         NewQuestViewModel form;
         if (withAgent) {
@@ -159,6 +207,10 @@ class NewQuestDialogFlowTest {
         } else {
             form = new NewQuestViewModel(store, engine.executor(), tasks, new FxDialogService(() -> stage), null);
         }
+        show(form);
+    }
+
+    private void show(NewQuestViewModel form) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             dialog = new NewQuestDialog(form);
             Stylesheets.apply(dialog.getDialogPane().getStylesheets()); // as the app's DialogService does
@@ -170,6 +222,10 @@ class NewQuestDialogFlowTest {
 
     private static ComboBox<ProviderChoice> providerBox(FxRobot robot) {
         return robot.lookup("#provider").query();
+    }
+
+    private static ComboBox<BaseBranch> baseBox(FxRobot robot) {
+        return robot.lookup("#base-branch").query();
     }
 
     private static ComboBox<String> modelBox(FxRobot robot) {

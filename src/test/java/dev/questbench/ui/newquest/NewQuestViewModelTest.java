@@ -18,6 +18,7 @@ import dev.questbench.store.Store;
 import dev.questbench.ui.common.DirectTaskRunner;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.testing.TestEngine;
+import dev.questbench.workspace.env.GitRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,10 +65,11 @@ class NewQuestViewModelTest {
     }
 
     @Test
-    void worktreeFallsBackToLocalWhenTheWorkspaceIsCleared() throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
+    void worktreeFallsBackToLocalWhenTheWorkspaceIsCleared() {
+        Path project = GitRepos.withCommit(dir.resolve("project"));
         form.folderProperty().set(project);
         form.environmentProperty().set(QuestEnvironment.WORKTREE);
+        assertEquals(QuestEnvironment.WORKTREE, form.environmentProperty().get(), "a repository allows a worktree");
         form.folderProperty().set(null);
 
         assertEquals(QuestEnvironment.LOCAL, form.environmentProperty().get());
