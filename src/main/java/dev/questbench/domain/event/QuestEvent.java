@@ -160,6 +160,47 @@ public sealed interface QuestEvent {
     record Reverted(int turn, String checkpointCommit, String safetyCommit) implements QuestEvent {
     }
 
+    /**
+     * A reviewer's decision on a file or one hunk: {@code action} is {@code accepted} (staged), {@code rejected}
+     * (discarded from the working tree, optionally with a reason for the agent) or {@code undone} (the last
+     * decision was reversed). {@code hunk} is the hunk's {@code @@} header, or null for the whole file;
+     * {@code fingerprint} identifies the exact change decided on.
+     */
+    @JsonTypeName("quest.review_decision")
+    record ReviewDecision(String path, String hunk, String fingerprint, String action, String reason)
+            implements QuestEvent {
+    }
+
+    /**
+     * A viewed mark on a file (hunk null) or hunk, valid while the change keeps this {@code fingerprint}: when the
+     * agent changes the file again the fingerprint differs and the mark no longer applies.
+     */
+    @JsonTypeName("quest.review_viewed")
+    record ReviewViewed(String path, String hunk, String fingerprint, boolean viewed) implements QuestEvent {
+    }
+
+    /**
+     * A line comment in the review: {@code side} is {@code old} or {@code new}; {@code status} is {@code pending},
+     * {@code sent} (part of a feedback message) or {@code resolved}; a later event with the same
+     * {@code commentId} updates it (text null = deleted).
+     */
+    @JsonTypeName("quest.review_comment")
+    record ReviewComment(String commentId, String path, String side, int startLine, int endLine, String quote,
+                         String text, String status) implements QuestEvent {
+    }
+
+    /**
+     * Findings of a review pass: {@code source} is {@code ai} or {@code external}; {@code failures} names the
+     * passes that failed, with their error.
+     */
+    @JsonTypeName("quest.review_findings")
+    record ReviewFindings(String source, List<Finding> findings, List<String> failures) implements QuestEvent {
+        /** One finding: severity critical, warning or suggestion; lines on the new side. */
+        public record Finding(String id, String pass, String severity, String path, int startLine, int endLine,
+                              String title, String evidence, String suggestion) {
+        }
+    }
+
     /** Review comments sent back to the agent as one message. */
     @JsonTypeName("quest.review_feedback")
     record ReviewFeedback(String message, List<LineComment> comments) implements QuestEvent {

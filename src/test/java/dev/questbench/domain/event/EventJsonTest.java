@@ -109,6 +109,20 @@ class EventJsonTest {
                 "{'type':'quest.setup_output','text':'npm ci\\n'}");
         samples.put(new QuestEvent.SetupOutput("Setup script failed with exit status 2.", 2),
                 "{'type':'quest.setup_output','text':'Setup script failed with exit status 2.','exit_code':2}");
+        samples.put(new QuestEvent.ReviewDecision("src/A.java", "@@ -1,3 +1,4 @@", "f1", "rejected", "keep it"),
+                "{'type':'quest.review_decision','path':'src/A.java','hunk':'@@ -1,3 +1,4 @@','fingerprint':'f1',"
+                        + "'action':'rejected','reason':'keep it'}");
+        samples.put(new QuestEvent.ReviewViewed("src/A.java", null, "f2", true),
+                "{'type':'quest.review_viewed','path':'src/A.java','fingerprint':'f2','viewed':true}");
+        samples.put(new QuestEvent.ReviewComment("c1", "src/A.java", "new", 3, 4, "int x;", "rename", "pending"),
+                "{'type':'quest.review_comment','comment_id':'c1','path':'src/A.java','side':'new','start_line':3,"
+                        + "'end_line':4,'quote':'int x;','text':'rename','status':'pending'}");
+        samples.put(new QuestEvent.ReviewFindings("ai", List.of(new QuestEvent.ReviewFindings.Finding("f1",
+                        "correctness", "critical", "src/A.java", 3, 3, "NPE", "x.y()", "check null")),
+                        List.of("impact: timed out")),
+                "{'type':'quest.review_findings','source':'ai','findings':[{'id':'f1','pass':'correctness',"
+                        + "'severity':'critical','path':'src/A.java','start_line':3,'end_line':3,'title':'NPE',"
+                        + "'evidence':'x.y()','suggestion':'check null'}],'failures':['impact: timed out']}");
         return samples;
     }
 
