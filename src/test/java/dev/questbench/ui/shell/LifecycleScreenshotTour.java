@@ -96,6 +96,44 @@ class LifecycleScreenshotTour {
         append(store, clean, List.of(QuestEvent.SessionStatusIdle.requiresAction(List.of(use.id()))));
         shown.put("card-approval", clean);
 
+        String steps = quest(store, "Fix the off-by-one in the pager", shop, null, false);
+        JournalEntry read = append(store, steps, List.of(new QuestEvent.SessionStatusRunning(),
+                new QuestEvent.Checkpoint(1, "refs/questbench/q/1", "abc1234"),
+                new QuestEvent.ContextLoaded(List.of(new QuestEvent.ContextLoaded.Reference(
+                        dir.resolve("shop/AGENTS.md").toString(), "memory", "project")), List.of()),
+                new QuestEvent.AgentThinking("The pager probably computes the last page with a floor division."),
+                QuestEvent.AgentMessage.text("I'll read the pager first."),
+                new QuestEvent.AgentToolUse("Read", JsonNodeFactory.instance.objectNode()
+                        .put("file_path", "src/pager.js"), Decision.Permission.ALLOW)));
+        JournalEntry edit = append(store, steps, List.of(new QuestEvent.AgentToolResult(read.id(),
+                        ContentBlock.textList("     1\tfunction lastPage(total, size) {\n     2\t  return "
+                                + "Math.floor(total / size);\n     3\t}"), false, 4L),
+                new QuestEvent.TodoUpdated(List.of(
+                        new QuestEvent.TodoUpdated.TodoItem("Read the pager", "completed", "Reading the pager"),
+                        new QuestEvent.TodoUpdated.TodoItem("Fix lastPage", "in_progress", "Fixing lastPage"),
+                        new QuestEvent.TodoUpdated.TodoItem("Run the tests", "pending", "Running the tests"))),
+                new QuestEvent.AgentToolUse("Edit", JsonNodeFactory.instance.objectNode()
+                        .put("file_path", "src/pager.js").put("old_string", "Math.floor(total / size)")
+                        .put("new_string", "Math.ceil(total / size)"), Decision.Permission.ALLOW)));
+        JournalEntry bash = append(store, steps, List.of(new QuestEvent.AgentToolResult(edit.id(),
+                        ContentBlock.textList("Edited src/pager.js (1 replacement).\n@@ -2 +2 @@\n-  return "
+                                + "Math.floor(total / size);\n+  return Math.ceil(total / size);"), false, 6L),
+                new QuestEvent.AgentToolUse("Bash", JsonNodeFactory.instance.objectNode()
+                        .put("command", "npm test -- pager"), Decision.Permission.ALLOW)));
+        append(store, steps, List.of(
+                new QuestEvent.ToolProgress(bash.id(), "> shop@1.0.0 test\n> vitest run pager\n\n ✓ pager.test.js (4)\n"),
+                new QuestEvent.AgentToolResult(bash.id(), ContentBlock.textList("> vitest run pager\n ✓ pager.test.js "
+                        + "(4)\n Test Files  1 passed (1)\nExit code: 0"), false, 2140L),
+                new QuestEvent.HookRan("PostToolUse", ".qoder/hooks/lint.sh", 0, "lint ok", "ok", 310),
+                new QuestEvent.AgentToolUse("AskUserQuestion", JsonNodeFactory.instance.objectNode()
+                        .put("question", "Should an empty list show page 1 of 1 or page 0 of 0?")
+                        .put("default", "page 1 of 1")
+                        .set("options", JsonNodeFactory.instance.arrayNode().add("page 1 of 1").add("page 0 of 0")),
+                        Decision.Permission.ASK)));
+        String question = store.journal().readLast(steps, 1).get(0).id();
+        append(store, steps, List.of(QuestEvent.SessionStatusIdle.requiresAction(List.of(question))));
+        shown.put("agent-steps", steps);
+
         String error = quest(store, "Add rate limiting to public endpoints", api, null, false);
         append(store, error, List.of(new QuestEvent.SessionStatusRunning(), new QuestEvent.SessionError(
                 new QuestEvent.SessionError.ErrorInfo("model_unavailable", "Could not connect to "
