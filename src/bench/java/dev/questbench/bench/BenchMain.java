@@ -23,6 +23,8 @@ public final class BenchMain {
         all.put("diff", new DiffBench());
         all.put("checkpoint", new CheckpointBench());
         all.put("worktree", new WorktreeBench());
+        all.put("diffview", new DiffViewBench());
+        all.put("review", new ReviewBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {
