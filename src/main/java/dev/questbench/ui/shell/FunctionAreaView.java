@@ -2,6 +2,8 @@ package dev.questbench.ui.shell;
 
 import dev.questbench.ui.quest.QuestSummaryView;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
+import dev.questbench.ui.review.ReviewPanel;
+import dev.questbench.ui.review.ReviewViewModel;
 import java.time.Instant;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -14,19 +16,17 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The right column: Summary, Review and Preview tabs about the selected quest. */
+/** The right column: Summary, Review and Preview tabs about the selected quest (Review: its changes). */
 final class FunctionAreaView extends TabPane {
 
-    FunctionAreaView(QuestSummaryViewModel summary, ObservableValue<Instant> now) {
+    FunctionAreaView(QuestSummaryViewModel summary, ReviewViewModel review, ObservableValue<Instant> now) {
         setId("function-area");
         getStyleClass().add("function-area");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setMinWidth(0);
         getTabs().addAll(
                 tab("Summary", new QuestSummaryView(summary, now)),
-                tab("Review", placeholder(Feather.GIT_PULL_REQUEST, "Review",
-                        "Diffs of what the agent changed, with accept and reject per file and hunk, "
-                                + "arrive with the review issue.")),
+                tab("Review", new ReviewPanel(review)),
                 tab("Preview", placeholder(Feather.EYE, "Preview",
                         "Previews of the pages, documents and images a quest produces "
                                 + "arrive with the preview issue.")));

@@ -43,7 +43,7 @@ final class ShellView extends BorderPane {
         QuestListView list = new QuestListView(model.questList(), model.questActions(),
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
-        functionArea = new FunctionAreaView(model.summary(), now);
+        functionArea = new FunctionAreaView(model.summary(), model.review(), now);
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard);
         BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
                 model.messageActions()));

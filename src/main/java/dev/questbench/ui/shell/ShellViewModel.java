@@ -17,6 +17,7 @@ import dev.questbench.ui.quest.GoalViewModel;
 import dev.questbench.ui.quest.MessageActions;
 import dev.questbench.ui.quest.QuestActions;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
+import dev.questbench.ui.review.ReviewViewModel;
 import dev.questbench.ui.schedule.ScheduleForms;
 import dev.questbench.ui.schedule.SchedulesViewModel;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final CardActions cardActions;
     private final MessageActions messageActions;
     private final SchedulesViewModel schedules;
+    private final ReviewViewModel review;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
     private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
@@ -76,6 +78,7 @@ public final class ShellViewModel implements AutoCloseable {
         this.board = new BoardViewModel(store, tasks, searchDebouncer, throttled(fxExecutor));
         this.conversation = new ConversationViewModel(store, engine.executor(), tasks, fxExecutor);
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
+        this.review = new ReviewViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
@@ -130,6 +133,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public QuestSummaryViewModel summary() {
         return summary;
+    }
+
+    /** The Review tab: the selected quest's changes. */
+    public ReviewViewModel review() {
+        return review;
     }
 
     public ComposerViewModel composer() {
@@ -272,6 +280,7 @@ public final class ShellViewModel implements AutoCloseable {
         board.close();
         conversation.close();
         summary.close();
+        review.close();
         composer.close();
         goal.close();
         schedules.close();
@@ -288,6 +297,7 @@ public final class ShellViewModel implements AutoCloseable {
     private void showQuest(String id) {
         conversation.show(id);
         summary.show(id);
+        review.show(id);
         composer.show(id);
         if (id != null) {
             setRead(id, true); // opening a quest is reading it

@@ -1,0 +1,99 @@
+package dev.questbench.ui.review;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.questbench.agent.TurnResult;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestStatus;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.FxTaskRunner;
+import dev.questbench.ui.shell.MainWindow;
+import dev.questbench.ui.testing.AnsweringDialogs;
+import dev.questbench.ui.testing.WorkspaceEngine;
+import dev.questbench.workspace.diff.FileDiff;
+import dev.questbench.workspace.env.GitRepos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Review tab in the real window: a quest's changed file is listed and its diff shows. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewPanelFlowTest {
+    @TempDir
+    Path dir;
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private Path repo;
+    private Store store;
+    private WorkspaceEngine engine;
+    private FxTaskRunner tasks;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        repo = GitRepos.withCommit(dir.resolve("shop"));
+        GitRepos.write(repo, "story.txt", ReviewViewModelTest.story(-1));
+        GitRepos.commitAll(repo, "story");
+        store = Store.open(dir.resolve("data"));
+        engine = new WorkspaceEngine(store, turn -> {
+            Files.writeString(turn.context().workingDirectory().resolve("story.txt"), ReviewViewModelTest.story(2));
+            return new TurnResult.EndTurn();
+        });
+        tasks = new FxTaskRunner(2);
+        dialogs.failOnError = false;
+        window = new MainWindow(stage, store, engine.parts, tasks, dialogs, false);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
+        tasks.close();
+        engine.close();
+        store.close();
+    }
+
+    @Test
+    void theReviewTabListsTheQuestsChangedFileAndShowsItsDiff(FxRobot robot) throws Exception {
+        String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
+                QuestEnvironment.LOCAL)).id();
+        waitUntil(() -> store.quests().summary(id).orElseThrow().status() == QuestStatus.READY);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.model().openQuest(id);
+            TabPane area = robot.lookup("#function-area").query();
+            area.getSelectionModel().select(area.getTabs().stream()
+                    .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
+        }).get(10, TimeUnit.SECONDS);
+
+        ListView<FileDiff> files = robot.lookup("#review-files").query();
+        waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")));
+        assertTrue(files.isVisible(), "the list shows, not the empty state");
+        Label empty = robot.lookup("#review-empty").query();
+        assertFalse(empty.isVisible());
+
+        robot.clickOn("story.txt");
+        DiffView diff = robot.lookup("#review-diff").query();
+        waitUntil(() -> (diff.newArea().getText() + diff.oldArea().getText()).contains("line two"));
+        assertTrue(robot.lookup("#review-pending").queryAs(Label.class).getText().startsWith("0 pending"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
