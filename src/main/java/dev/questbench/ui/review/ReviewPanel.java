@@ -3,6 +3,7 @@ package dev.questbench.ui.review;
 import atlantafx.base.theme.Styles;
 import dev.questbench.ui.common.Command;
 import dev.questbench.ui.common.CommandControls;
+import dev.questbench.domain.event.QuestEvent.ReviewFindings.Finding;
 import dev.questbench.workspace.diff.DiffScope;
 import dev.questbench.workspace.diff.FileDiff;
 import java.util.List;
@@ -88,6 +89,8 @@ public final class ReviewPanel extends BorderPane {
                 model.scopeProperty().set((DiffScope) after.getUserData());
             }
         });
+        model.scopeProperty().addListener((observable, before, after) -> group.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == after).findFirst().ifPresent(group::selectToggle));
         for (int i = 0; i < box.getChildren().size(); i++) {
             box.getChildren().get(i).getStyleClass().add(i == 0 ? Styles.LEFT_PILL
                     : i == box.getChildren().size() - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
@@ -119,9 +122,52 @@ public final class ReviewPanel extends BorderPane {
                         .executableWhen(hasFiles).does(model::stageAll)),
                 CommandControls.iconButton(Command.named("Discard All").icon(Feather.TRASH_2)
                         .executableWhen(hasFiles).does(model::discardAll)),
-                CommandControls.iconButton(Command.named("Commit…").icon(Feather.GIT_COMMIT).does(model::commit)));
+                CommandControls.iconButton(Command.named("Commit…").icon(Feather.GIT_COMMIT).does(model::commit)),
+                aiReviewButton(), modeToggle(), reviewStatus());
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 6, 0, 6));
         return bar;
+    }
+
+    private Button aiReviewButton() {
+        Button button = CommandControls.button(Command.named("AI Review").icon(Feather.ZAP)
+                .executableWhen(model.questIdProperty().isNotNull().and(model.reviewingProperty().not()))
+                .does(model::aiReview));
+        button.setId("review-ai");
+        return button;
+    }
+
+    /** Unified or side by side, bound both ways to the diff's mode. */
+    private ToggleButton modeToggle() {
+        ToggleButton toggle = new ToggleButton("Side by side");
+        toggle.setId("review-mode");
+        toggle.setSelected(diff.getMode() == DiffView.Mode.SIDE_BY_SIDE);
+        toggle.selectedProperty().addListener((observable, before, after) ->
+                diff.setMode(after ? DiffView.Mode.SIDE_BY_SIDE : DiffView.Mode.UNIFIED));
+        diff.modeProperty().addListener((observable, before, after) ->
+                toggle.setSelected(after == DiffView.Mode.SIDE_BY_SIDE));
+        return toggle;
+    }
+
+    private Label reviewStatus() {
+        Label status = new Label();
+        status.setId("review-ai-status");
+        status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        status.textProperty().bind(model.reviewStatusProperty());
+        status.visibleProperty().bind(model.reviewStatusProperty().isNotNull());
+        status.managedProperty().bind(status.visibleProperty());
+        return status;
+    }
+
+    /** The latest AI review's findings; Fix asks the agent to fix one. */
+    private ListView<Finding> findingsList() {
+        ListView<Finding> findings = new ListView<>(model.findings());
+        findings.setId("review-findings");
+        findings.setPrefHeight(110);
+        findings.setCellFactory(view -> new FindingCell());
+        findings.visibleProperty().bind(Bindings.isNotEmpty(model.findings()));
+        findings.managedProperty().bind(findings.visibleProperty());
+        return findings;
     }
 
     private StackPane body() {
@@ -136,7 +182,7 @@ public final class ReviewPanel extends BorderPane {
         list.setItems(filtered);
         list.setCellFactory(view -> new FileCell());
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox left = new VBox(4, search, list);
+        VBox left = new VBox(4, search, list, findingsList());
         left.setPadding(new Insets(4));
         SplitPane split = new SplitPane(left, diff);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -166,6 +212,50 @@ public final class ReviewPanel extends BorderPane {
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 6, 4, 6));
         return box;
+    }
+
+    /** One finding: severity, path:line and title, and a Fix button. */
+    private final class FindingCell extends ListCell<Finding> {
+        private final Label severity = new Label();
+        private final Label title = new Label();
+        private final Button fix = new Button("Fix");
+        private final HBox row;
+
+        FindingCell() {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            severity.getStyleClass().add(Styles.TEXT_BOLD);
+            fix.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            fix.setOnAction(event -> {
+                if (getItem() != null) {
+                    model.fix(getItem());
+                }
+            });
+            row = new HBox(6, severity, title, gap, fix);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Finding finding, boolean empty) {
+            super.updateItem(finding, empty);
+            if (empty || finding == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            severity.setText(finding.severity());
+            severity.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+            if (finding.severity().equals("critical")) {
+                severity.getStyleClass().add(Styles.DANGER);
+            } else if (finding.severity().equals("warning")) {
+                severity.getStyleClass().add(Styles.WARNING);
+            }
+            title.setText(finding.path() + ":" + finding.startLine() + "  " + finding.title());
+            fix.setId("review-fix-" + getIndex());
+            setText(finding.title());
+            setGraphic(row);
+        }
     }
 
     /** One changed file: status letter, path, +/− counts, ⚠ when changed outside the quest, and a viewed box. */

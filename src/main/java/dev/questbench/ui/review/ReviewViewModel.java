@@ -7,7 +7,9 @@ import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.review.ReviewSession;
 import dev.questbench.review.ReviewState;
+import dev.questbench.review.ai.AiReview;
 import dev.questbench.review.ai.CommitMessages;
+import dev.questbench.review.ai.ReviewReport;
 import dev.questbench.llm.Cancellation;
 import dev.questbench.llm.ProviderConfig;
 import dev.questbench.store.Store;
@@ -61,6 +63,11 @@ public final class ReviewViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "annotations", List.of());
     private final ReadOnlyObjectWrapper<java.util.Set<String>> viewed =
             new ReadOnlyObjectWrapper<>(this, "viewed", java.util.Set.of());
+    private final ObservableList<QuestEvent.ReviewFindings.Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper(this, "reviewStatus");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reviewing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reviewing");
+    private List<DiffView.Annotation> commentNotes = List.of();
     private volatile String watched;
     private Function<DialogService, Optional<CommitRequest>> commitForm = service -> service
             .askText("Commit", "Commit message", "").filter(text -> !text.isBlank())
@@ -130,6 +137,20 @@ public final class ReviewViewModel implements AutoCloseable {
         return viewed.getReadOnlyProperty();
     }
 
+    /** The findings of the latest AI review of this quest, most severe first (read-only for the View). */
+    public ObservableList<QuestEvent.ReviewFindings.Finding> findings() {
+        return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    /** How the AI review went: running, passes that failed ("impact: …"), or why it could not run; null: nothing. */
+    public ReadOnlyStringProperty reviewStatusProperty() {
+        return reviewStatus.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty reviewingProperty() {
+        return reviewing.getReadOnlyProperty();
+    }
+
     // ---- commands ------------------------------------------------------------------------------
 
     /** Shows this quest's changes (null: none). */
@@ -140,7 +161,69 @@ public final class ReviewViewModel implements AutoCloseable {
         questId.set(id);
         watched = id;
         opened = null;
+        showFindings(new QuestEvent.ReviewFindings(null, List.of(), List.of()));
         load();
+        if (id != null) {
+            tasks.run(() -> latestFindings(id), found -> {
+                if (found != null && id.equals(questId.get())) {
+                    showFindings(found);
+                }
+            }, failure -> { });
+        }
+    }
+
+    /**
+     * Runs the AI review (three model passes) over the files in the scope against the quest's prompt, journals the
+     * result and shows its findings; a missing model or provider shows why in the review status.
+     */
+    public void aiReview() {
+        String id = questId.get();
+        if (id == null || reviewing.get()) {
+            return;
+        }
+        BuiltinAgent agent = engine.agent();
+        List<FileDiff> current = List.copyOf(files);
+        if (current.isEmpty()) {
+            reviewStatus.set("Nothing to review in this scope.");
+            return;
+        }
+        reviewing.set(true);
+        reviewStatus.set("Reviewing " + current.size() + " files…");
+        tasks.run(() -> {
+            if (agent == null) {
+                throw new IllegalStateException("No model is set up for AI review; "
+                        + "add a provider in Settings → Models.");
+            }
+            Quest quest = store.quests().get(id).orElseThrow(() -> new IllegalStateException("The quest is gone."));
+            ProviderConfig config = agent.provider(quest.options().provider()).config();
+            String modelId = quest.model() != null && !quest.model().isBlank() ? quest.model() : config.model();
+            ReviewReport report = new AiReview(agent.client(config), modelId, ReviewViewModel::runPass)
+                    .review(quest.prompt(), current, new Cancellation());
+            return (QuestEvent.ReviewFindings) store.journal().append(id, report.toEvent()).event();
+        }, found -> {
+            reviewing.set(false);
+            if (id.equals(questId.get())) {
+                showFindings(found);
+            }
+        }, failure -> {
+            reviewing.set(false);
+            if (id.equals(questId.get())) {
+                reviewStatus.set("AI review failed: " + message(failure));
+            }
+        });
+    }
+
+    /** Asks the quest's agent to fix one finding. */
+    public void fix(QuestEvent.ReviewFindings.Finding finding) {
+        String id = questId.get();
+        if (id == null) {
+            return;
+        }
+        String text = AiReview.fixMessage(finding);
+        tasks.run(() -> {
+            engine.executor().send(id, text);
+            return null;
+        }, ignored -> { }, failure -> dialogs.showError("The fix could not be sent", message(failure)));
     }
 
     /** Loads the files again in the current scope. */
@@ -346,6 +429,43 @@ public final class ReviewViewModel implements AutoCloseable {
                 viewedPaths(session.review, loaded));
     }
 
+    /** Each AI review pass on its own daemon thread: the passes block on the network for minutes at most. */
+    private static void runPass(Runnable pass) {
+        Thread thread = new Thread(pass, "ai-review-pass");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private QuestEvent.ReviewFindings latestFindings(String id) {
+        List<JournalEntry> all = store.journal().readByType(id, java.util.Set.of("quest.review_findings"), 0);
+        return all.isEmpty() ? null : (QuestEvent.ReviewFindings) all.get(all.size() - 1).event();
+    }
+
+    private void showFindings(QuestEvent.ReviewFindings found) {
+        findings.setAll(found.findings());
+        int count = found.findings().size();
+        reviewStatus.set(!found.failures().isEmpty() ? String.join("\n", found.failures())
+                : found.source() == null ? null // nothing reviewed yet
+                : count == 0 ? "The AI review found nothing." : count == 1 ? "1 finding" : count + " findings");
+        publishAnnotations();
+    }
+
+    private void publishAnnotations() {
+        List<DiffView.Annotation> all = new ArrayList<>(commentNotes);
+        for (QuestEvent.ReviewFindings.Finding f : findings) {
+            StringBuilder text = new StringBuilder(f.title());
+            if (f.evidence() != null && !f.evidence().isBlank()) {
+                text.append("\n").append(f.evidence().strip());
+            }
+            if (f.suggestion() != null && !f.suggestion().isBlank()) {
+                text.append("\n→ ").append(f.suggestion().strip());
+            }
+            all.add(new DiffView.Annotation(f.path(), "new", f.startLine(), "finding-" + f.severity(),
+                    text.toString()));
+        }
+        annotations.set(List.copyOf(all));
+    }
+
     private static java.util.Set<String> viewedPaths(ReviewSession session, List<FileDiff> loaded) {
         java.util.Set<String> paths = new java.util.HashSet<>();
         for (FileDiff file : loaded) {
@@ -366,7 +486,8 @@ public final class ReviewViewModel implements AutoCloseable {
         selectedFile.set(before == null ? null : files.stream().filter(f -> f.path().equals(before.path()))
                 .findFirst().orElse(null));
         emptyMessage.set(result.empty());
-        annotations.set(result.notes());
+        commentNotes = result.notes();
+        publishAnnotations();
         pendingComments.set(result.pending());
         viewed.set(result.viewed());
     }

@@ -25,7 +25,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Above the conversation: the quest's title, status and tokens, the run actions its status allows (Pause,
  * Resume, Stop, Retry), a menu with Move to local (Worktree quests), Archive and Delete, and the function-area
- * toggle.
+ * toggle, and Review changes (the last turn's changes in the Review tab).
  */
 final class ConversationHeader extends HBox {
     private final Label title = new Label();
@@ -33,7 +33,7 @@ final class ConversationHeader extends HBox {
     private final Label tokens = new Label();
     private final Tooltip tokensSplit = new Tooltip();
 
-    ConversationHeader(ShellViewModel model, ShellCommands commands) {
+    ConversationHeader(ShellViewModel model, ShellCommands commands, Runnable reviewChanges) {
         super(10);
         getStyleClass().add("conversation-header");
         setAlignment(Pos.CENTER_LEFT);
@@ -63,9 +63,14 @@ final class ConversationHeader extends HBox {
         more.getItems().addAll(moveToLocal, CommandControls.contextItem(commands.quest.archive()),
                 CommandControls.contextItem(commands.quest.unarchive()),
                 CommandControls.contextItem(commands.quest.delete()));
+        Button review = CommandControls.button(Command.named("Review changes").icon(Feather.GIT_PULL_REQUEST)
+                .executableWhen(model.selectedQuestIdProperty().isNotNull()).does(reviewChanges));
+        review.getStyleClass().add(Styles.SMALL);
+        review.setId("review-changes");
+        review.setMinWidth(Region.USE_PREF_SIZE);
         Button toggle = CommandControls.iconButton(commands.toggleFunctionArea);
         toggle.setId("toggle-function-area");
-        getChildren().addAll(more, toggle);
+        getChildren().addAll(review, more, toggle);
         model.summary().summaryProperty().addListener((observable, before, summary) -> show(summary));
         show(model.summary().summaryProperty().get());
     }

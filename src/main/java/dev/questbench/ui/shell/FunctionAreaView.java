@@ -32,6 +32,12 @@ final class FunctionAreaView extends TabPane {
                                 + "arrive with the preview issue.")));
     }
 
+    /** Brings the Review tab to the front. */
+    void showReview() {
+        getTabs().stream().filter(tab -> "tab-review".equals(tab.getId())).findFirst()
+                .ifPresent(tab -> getSelectionModel().select(tab));
+    }
+
     /** Text-only tabs: all three fit a narrow function area without an overflow menu. */
     private static Tab tab(String name, Node content) {
         Tab tab = new Tab(name, content);

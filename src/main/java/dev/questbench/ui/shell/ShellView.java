@@ -47,7 +47,7 @@ final class ShellView extends BorderPane {
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard);
         BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
                 model.messageActions()));
-        conversation.setTop(new ConversationHeader(model, commands));
+        conversation.setTop(new ConversationHeader(model, commands, this::reviewLastTurn));
         GoalCardView goal = new GoalCardView(model.goal());
         VBox.setMargin(goal, new Insets(0, 28, 0, 28)); // lined up with the composer's input
         VBox bottom = new VBox(goal, new ComposerView(model.composer()));
@@ -80,6 +80,15 @@ final class ShellView extends BorderPane {
         model.functionAreaCollapsedProperty().addListener((observable, before, after) -> showFunctionArea());
         showView();
         showFunctionArea();
+    }
+
+    /** Opens the function area on the Review tab, showing what the last turn changed. */
+    private void reviewLastTurn() {
+        if (model.functionAreaCollapsedProperty().get()) {
+            model.toggleFunctionArea();
+        }
+        functionArea.showReview();
+        model.review().scopeProperty().set(dev.questbench.workspace.diff.DiffScope.LAST_TURN);
     }
 
     /** Outer then inner divider positions, for settings. */

@@ -1,5 +1,6 @@
 package dev.questbench.ui.review;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,49 @@ class ReviewPanelFlowTest {
         waitUntil(() -> (diff.newArea().getText() + diff.oldArea().getText()).contains("line two"));
         assertTrue(robot.lookup("#review-pending").queryAs(Label.class).getText().startsWith("0 pending"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void theModeToggleSwitchesTheDiffBetweenUnifiedAndSideBySide(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TabPane area = robot.lookup("#function-area").query();
+            area.getSelectionModel().select(area.getTabs().stream()
+                    .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ToggleButton toggle = robot.lookup("#review-mode").query();
+        DiffView diff = robot.lookup("#review-diff").query();
+        assertEquals(DiffView.Mode.UNIFIED, diff.getMode());
+        assertFalse(toggle.isSelected());
+
+        WaitForAsyncUtils.asyncFx(toggle::fire).get(10, TimeUnit.SECONDS);
+        assertEquals(DiffView.Mode.SIDE_BY_SIDE, diff.getMode(), "the toggle drives the diff");
+
+        WaitForAsyncUtils.asyncFx(() -> diff.setMode(DiffView.Mode.UNIFIED)).get(10, TimeUnit.SECONDS);
+        assertFalse(toggle.isSelected(), "the toggle follows the diff");
+        javafx.scene.control.Button ai = robot.lookup("#review-ai").query();
+        assertTrue(ai.isDisabled(), "AI Review waits for a quest");
+    }
+
+    @Test
+    void reviewChangesInTheHeaderOpensTheReviewTabOnTheLastTurn(FxRobot robot) throws Exception {
+        String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
+                QuestEnvironment.LOCAL)).id();
+        waitUntil(() -> store.quests().summary(id).orElseThrow().status() == QuestStatus.READY);
+        WaitForAsyncUtils.asyncFx(() -> window.model().openQuest(id)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane area = robot.lookup("#function-area").query();
+        assertEquals("tab-summary", area.getSelectionModel().getSelectedItem().getId());
+
+        javafx.scene.control.Button review = robot.lookup("#review-changes").query();
+        WaitForAsyncUtils.asyncFx(review::fire).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("tab-review", area.getSelectionModel().getSelectedItem().getId());
+        javafx.scene.control.ToggleButton lastTurn = robot.lookup("#scope-last_turn").query();
+        assertTrue(lastTurn.isSelected(), "the scope switcher shows Last Turn");
+        ListView<FileDiff> files = robot.lookup("#review-files").query();
+        waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")));
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -1,0 +1,148 @@
+package dev.questbench.ui.review;
+
+import static dev.questbench.ui.review.ReviewViewModelTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.questbench.agent.TurnResult;
+import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.agent.builtin.ProviderEntry;
+import dev.questbench.agent.builtin.ProviderRegistry;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.llm.ProviderKind;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.DirectTaskRunner;
+import dev.questbench.ui.common.QuestEngine;
+import dev.questbench.ui.testing.AnsweringDialogs;
+import dev.questbench.ui.testing.QueueExecutor;
+import dev.questbench.ui.testing.WorkspaceEngine;
+import dev.questbench.workspace.env.GitRepos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AI review from the Review ViewModel against a real OpenAI-compatible server on loopback: the finding shows as a
+ * diff annotation, is journaled, comes back on the next load, and Fix sends it to the agent.
+ */
+class ReviewAiReviewTest {
+    private static final String FINDINGS = "{\"findings\":[{\"severity\":\"warning\",\"file\":\"story.txt\","
+            + "\"start_line\":19,\"end_line\":19,\"title\":\"t\",\"evidence\":\"e\",\"suggestion\":\"s\"}]}";
+
+    @TempDir
+    Path dir;
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private final QueueExecutor fx = new QueueExecutor();
+    private Path repo;
+    private Store store;
+    private WorkspaceEngine engine;
+    private ReviewViewModel model;
+
+    @BeforeEach
+    void open() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return sse(FINDINGS);
+            }
+        });
+        repo = GitRepos.withCommit(dir.resolve("shop"));
+        GitRepos.write(repo, "story.txt", ReviewViewModelTest.story(-1));
+        GitRepos.commitAll(repo, "story");
+        store = Store.open(dir.resolve("data"));
+        new ProviderRegistry(store.settings(), store.secrets(), Map.of()).save(List.of(new ProviderEntry("mock",
+                ProviderKind.OPENAI, server.url("/v1").toString().replaceAll("/$", ""), "m", 100_000, Map.of(),
+                null)));
+        engine = new WorkspaceEngine(store, turn -> {
+            Path story = turn.context().workingDirectory().resolve("story.txt");
+            Files.writeString(story, ReviewViewModelTest.story(-1).replace("line 19\n", "line nineteen\n"));
+            return new TurnResult.EndTurn();
+        });
+        QuestEngine parts = engine.parts;
+        BuiltinAgent agent = new BuiltinAgent(store, Map.of(), dir.resolve("home"), null);
+        model = new ReviewViewModel(store, new QuestEngine(parts.executor(), parts.goals(), parts.specs(),
+                parts.scheduler(), agent, parts.workspaces()), new DirectTaskRunner(), dialogs, fx);
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+        engine.close();
+        store.close();
+    }
+
+    @Test
+    void findingsShowAsAnnotationsAreJournaledAndFixSendsThemToTheAgent() throws Exception {
+        String id = runQuest();
+        model.show(id);
+        assertTrue(model.findings().isEmpty(), "no review yet");
+
+        model.aiReview();
+
+        assertEquals(1, model.findings().size(), model.reviewStatusProperty().get());
+        assertTrue(model.annotationsProperty().get().stream().anyMatch(note -> note.kind().equals("finding-warning")
+                && note.path().equals("story.txt") && note.side().equals("new") && note.line() == 19
+                && note.text().equals("t\ne\n→ s")),
+                model.annotationsProperty().get().toString());
+        assertEquals("1 finding", model.reviewStatusProperty().get());
+        List<JournalEntry> journaled = store.journal().readByType(id, Set.of("quest.review_findings"), 0);
+        assertEquals(1, journaled.size());
+        assertEquals(1, ((QuestEvent.ReviewFindings) journaled.get(0).event()).findings().size());
+
+        // another view of the quest shows the journaled findings
+        try (ReviewViewModel again = new ReviewViewModel(store, engine.parts, new DirectTaskRunner(), dialogs, fx)) {
+            again.show(id);
+            assertEquals(List.of(model.findings().get(0)), List.copyOf(again.findings()));
+        }
+
+        model.fix(model.findings().get(0));
+        List<JournalEntry> messages = store.journal().readByType(id, Set.of("user.message"), 0);
+        assertTrue(messages.stream().anyMatch(entry -> entry.event().toString().contains("Please fix this review "
+                + "finding (warning) in story.txt, line 19")), messages.toString());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void withoutAModelTheStatusSaysWhereToSetOneUp() throws Exception {
+        String id = runQuest();
+        try (ReviewViewModel noModel = new ReviewViewModel(store, engine.parts, new DirectTaskRunner(), dialogs, fx)) {
+            noModel.show(id);
+            noModel.aiReview();
+            String status = noModel.reviewStatusProperty().get();
+            assertTrue(status != null && status.contains("Settings → Models"), status);
+            assertTrue(noModel.findings().isEmpty());
+            assertTrue(store.journal().readByType(id, Set.of("quest.review_findings"), 0).isEmpty());
+        }
+    }
+
+    private String runQuest() throws Exception {
+        String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
+                QuestEnvironment.LOCAL)).id();
+        waitUntil(() -> store.quests().summary(id).orElseThrow().status() == QuestStatus.READY);
+        return id;
+    }
+
+    private static MockResponse sse(String content) {
+        String quoted = "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String body = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quoted + "}}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\n";
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+}
