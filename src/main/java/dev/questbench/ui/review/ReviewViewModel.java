@@ -69,6 +69,9 @@ public final class ReviewViewModel implements AutoCloseable {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reviewing");
     private List<DiffView.Annotation> commentNotes = List.of();
     private volatile String watched;
+    private volatile Git git;
+    private boolean visible = true;
+    private boolean stale;
     private Function<DialogService, Optional<CommitRequest>> commitForm = service -> service
             .askText("Commit", "Commit message", "").filter(text -> !text.isBlank())
             .map(text -> new CommitRequest(text, null, false));
@@ -226,8 +229,24 @@ public final class ReviewViewModel implements AutoCloseable {
         }, ignored -> { }, failure -> dialogs.showError("The fix could not be sent", message(failure)));
     }
 
-    /** Loads the files again in the current scope. */
+    /**
+     * Whether the panel is on screen. Loading snapshots the quest's folder with git, so while the Review tab is
+     * hidden a load is only remembered and runs when the tab shows (true until the window says otherwise).
+     */
+    public void setVisible(boolean nowVisible) {
+        visible = nowVisible;
+        if (visible && stale) {
+            load();
+        }
+    }
+
+    /** Loads the files again in the current scope (later, when the panel is hidden). */
     public void load() {
+        if (!visible) {
+            stale = true;
+            return;
+        }
+        stale = false;
         long asked = ++generation;
         String id = questId.get();
         DiffScope wanted = scope.get();
@@ -410,8 +429,12 @@ public final class ReviewViewModel implements AutoCloseable {
         if (folder == null) {
             throw new IllegalStateException("This quest has no folder, so there are no changes to review.");
         }
-        Git git = Git.locate(System.getenv());
-        return new Opened(id, folder, git, new ReviewSession(store, git, id, folder,
+        Git found = git;
+        if (found == null) {
+            found = Git.locate(System.getenv()); // its message is the empty state when git is missing
+            git = found;
+        }
+        return new Opened(id, folder, found, new ReviewSession(store, found, id, folder,
                 store.dataDir().resolve("checkpoints")));
     }
 

@@ -30,6 +30,10 @@ final class FunctionAreaView extends TabPane {
                 tab("Preview", placeholder(Feather.EYE, "Preview",
                         "Previews of the pages, documents and images a quest produces "
                                 + "arrive with the preview issue.")));
+        // The review snapshots the quest's folder with git: only while its tab is in front.
+        Tab reviewTab = getTabs().get(1);
+        review.setVisible(reviewTab.isSelected());
+        reviewTab.selectedProperty().addListener((observable, before, selected) -> review.setVisible(selected));
     }
 
     /** Brings the Review tab to the front. */

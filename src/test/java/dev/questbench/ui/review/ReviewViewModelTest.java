@@ -128,6 +128,20 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aHiddenPanelLoadsNothingUntilItShows() throws Exception {
+        String id = runQuest();
+        String objectsBefore = GitRepos.git(repo, "count-objects");
+        model.setVisible(false);
+
+        model.show(id);
+        assertTrue(model.files().isEmpty(), "nothing is loaded while the Review tab is hidden");
+        assertEquals(objectsBefore, GitRepos.git(repo, "count-objects"), "no snapshot was written");
+
+        model.setVisible(true);
+        assertEquals("story.txt", file("story.txt").path(), "showing the tab loads the quest's changes");
+    }
+
+    @Test
     void discardAllAsksTwiceAndStopsAtTheFirstNo() throws Exception {
         String id = runQuest();
         model.show(id);
