@@ -17,9 +17,7 @@ import dev.questbench.workspace.git.GitException;
 import dev.questbench.workspace.git.GitResult;
 import dev.questbench.workspace.git.Snapshot;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +46,6 @@ public final class ReviewSession {
     private final Path folder;
     private final Path shadowRoot;
     private final QuestHistory history;
-    private final Deque<Undo> undos = new ArrayDeque<>();
     private ReviewState state;
     private Staging staging;
     private Path top;
@@ -189,7 +186,7 @@ public final class ReviewSession {
      * one leaves the index — and journals {@code undone}.
      *
      * @return the decision undone, or empty when there is none
-     * @throws IllegalStateException when that decision was made before this session (its earlier state is not kept)
+     * @throws IllegalStateException when that decision was journaled without its earlier state (older versions)
      */
     public Optional<ReviewDecision> undoLast() {
         Optional<ReviewDecision> last = state.lastUndoable();
@@ -197,14 +194,12 @@ public final class ReviewSession {
             return last;
         }
         ReviewDecision decision = last.get();
-        Undo undo = undos.peek();
-        if (undo == null || !undo.decision().equals(decision)) {
-            throw new IllegalStateException("The last decision on " + decision.path() + " was made before Questbench "
-                    + "restarted, and the files as they were before it were not kept, so it cannot be undone. Edit the "
-                    + "file yourself or ask the agent.");
+        if (decision.undo() == null) {
+            throw new IllegalStateException("The last decision on " + decision.path() + " was made by an older "
+                    + "Questbench that did not keep the files as they were before it, so it cannot be undone. Edit "
+                    + "the file yourself or ask the agent.");
         }
-        undo.before().restore(git);
-        undos.pop();
+        UndoRecord.load(store.blobs(), decision.undo()).restore(git);
         append(new ReviewDecision(decision.path(), decision.hunk(), decision.fingerprint(), ReviewState.UNDONE,
                 null));
         return last;
@@ -302,14 +297,10 @@ public final class ReviewSession {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private record Undo(ReviewDecision decision, UndoRecord before) {
-    }
-
     private ReviewDecision decide(FileDiff file, Hunk hunk, String action, String reason, UndoRecord before) {
         ReviewDecision decision = new ReviewDecision(file.path(), hunk == null ? null : hunk.header(),
-                Fingerprints.ofFileOrHunk(file, hunk), action, reason);
+                Fingerprints.ofFileOrHunk(file, hunk), action, reason, before.save(store.blobs()));
         append(decision);
-        undos.push(new Undo(decision, before));
         return decision;
     }
 

@@ -1,5 +1,10 @@
 package dev.questbench.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.questbench.store.BlobStore;
 import dev.questbench.workspace.git.Git;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +21,12 @@ import java.util.Map;
  * The index entries and working-tree bytes of a decision's paths as they were just before it, so Undo can put them
  * back exactly (a rejected hunk reappears, an accepted one leaves the index) whatever scope the decision was made in.
  *
- * <p>Kept in memory only: after the app restarts the decisions are still listed, but cannot be undone. Known limit:
- * the executable bit of a restored file is not recorded.
+ * <p>Saved as blobs (the file bytes, then a small JSON manifest) whose reference the decision event carries, so a
+ * decision can be undone after a restart too. Known limit: the executable bit of a restored file is not recorded.
  */
 final class UndoRecord {
     private static final Map<String, String> LITERAL_PATHS = Map.of("GIT_LITERAL_PATHSPECS", "1");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path top;
     private final Map<String, String> indexEntries;
@@ -64,6 +70,37 @@ final class UndoRecord {
             }
         }
         return new UndoRecord(top, entries, files);
+    }
+
+    /** Saves the record as blobs and returns the manifest's reference, for {@link #load}. */
+    String save(BlobStore blobs) {
+        ObjectNode manifest = MAPPER.createObjectNode().put("top", top.toString());
+        ObjectNode index = manifest.putObject("index");
+        indexEntries.forEach(index::put);
+        ObjectNode saved = manifest.putObject("files");
+        files.forEach((path, bytes) -> saved.put(path, bytes == null ? null : blobs.put(bytes)));
+        try {
+            return blobs.put(MAPPER.writeValueAsBytes(manifest));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+        }
+    }
+
+    /** The record {@link #save} kept under {@code ref}. */
+    static UndoRecord load(BlobStore blobs, String ref) {
+        JsonNode manifest;
+        try {
+            manifest = MAPPER.readTree(blobs.get(ref));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The saved state for Undo (" + ref + ") is damaged: " + e.getMessage(), e);
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        manifest.path("index").fields().forEachRemaining(field ->
+                entries.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText()));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        manifest.path("files").fields().forEachRemaining(field ->
+                files.put(field.getKey(), field.getValue().isNull() ? null : blobs.get(field.getValue().asText())));
+        return new UndoRecord(Path.of(manifest.path("top").asText()), entries, files);
     }
 
     /** Puts the recorded index entries and files back. */

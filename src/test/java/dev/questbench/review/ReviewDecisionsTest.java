@@ -144,13 +144,23 @@ class ReviewDecisionsTest {
     }
 
     @Test
-    void undoOfADecisionFromAnEarlierSessionIsRefusedWithAReason() {
+    void aDecisionMadeBeforeARestartCanStillBeUndone() {
         FileDiff file = ReviewRepo.file(session, DiffScope.LAST_TURN, "a.txt");
         session.reject(file, file.hunks().get(0), null);
-        ReviewSession later = repo.session();
-        IllegalStateException refused = assertThrows(IllegalStateException.class, later::undoLast);
-        assertTrue(refused.getMessage().contains("cannot be undone"), refused.getMessage());
         assertEquals(lines("18", "line eighteen"), repo.read("a.txt"));
+
+        ReviewSession later = repo.session(); // a new session reads only the journal and the blobs
+        assertEquals("rejected", later.undoLast().orElseThrow().action());
+        assertEquals(lines("2", "line two", "18", "line eighteen"), repo.read("a.txt"), "the rejected hunk is back");
+        assertTrue(later.undoLast().isEmpty());
+    }
+
+    @Test
+    void undoOfADecisionJournaledWithoutItsEarlierStateIsRefusedWithAReason() {
+        repo.store.journal().append(repo.questId, new ReviewDecision("a.txt", null, "f", "rejected", null));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, repo.session()::undoLast);
+        assertTrue(refused.getMessage().contains("cannot be undone"), refused.getMessage());
+        assertEquals(lines("2", "line two", "18", "line eighteen"), repo.read("a.txt"), "nothing was touched");
     }
 
     @Test

@@ -164,11 +164,15 @@ public sealed interface QuestEvent {
      * A reviewer's decision on a file or one hunk: {@code action} is {@code accepted} (staged), {@code rejected}
      * (discarded from the working tree, optionally with a reason for the agent) or {@code undone} (the last
      * decision was reversed). {@code hunk} is the hunk's {@code @@} header, or null for the whole file;
-     * {@code fingerprint} identifies the exact change decided on.
+     * {@code fingerprint} identifies the exact change decided on; {@code undo} is the blob holding the files and
+     * index entries as they were just before, so Undo works after a restart too (null on {@code undone}).
      */
     @JsonTypeName("quest.review_decision")
-    record ReviewDecision(String path, String hunk, String fingerprint, String action, String reason)
+    record ReviewDecision(String path, String hunk, String fingerprint, String action, String reason, String undo)
             implements QuestEvent {
+        public ReviewDecision(String path, String hunk, String fingerprint, String action, String reason) {
+            this(path, hunk, fingerprint, action, reason, null);
+        }
     }
 
     /**

@@ -112,6 +112,9 @@ class EventJsonTest {
         samples.put(new QuestEvent.ReviewDecision("src/A.java", "@@ -1,3 +1,4 @@", "f1", "rejected", "keep it"),
                 "{'type':'quest.review_decision','path':'src/A.java','hunk':'@@ -1,3 +1,4 @@','fingerprint':'f1',"
                         + "'action':'rejected','reason':'keep it'}");
+        samples.put(new QuestEvent.ReviewDecision("src/A.java", null, "f3", "accepted", null, "sha256:" + "ab".repeat(32)),
+                "{'type':'quest.review_decision','path':'src/A.java','fingerprint':'f3','action':'accepted',"
+                        + "'undo':'sha256:" + "ab".repeat(32) + "'}");
         samples.put(new QuestEvent.ReviewViewed("src/A.java", null, "f2", true),
                 "{'type':'quest.review_viewed','path':'src/A.java','fingerprint':'f2','viewed':true}");
         samples.put(new QuestEvent.ReviewComment("c1", "src/A.java", "new", 3, 4, "int x;", "rename", "pending"),
