@@ -16,10 +16,15 @@ import dev.questbench.workspace.git.Git;
 import dev.questbench.workspace.git.GitException;
 import dev.questbench.workspace.git.GitResult;
 import dev.questbench.workspace.git.Snapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -139,6 +144,38 @@ public final class ReviewSession {
      */
     public List<FileDiff> changesSinceLastReview(List<FileDiff> files) {
         return UnreviewedChanges.of(files, this::isViewed);
+    }
+
+    /**
+     * A file's text at the start of the loaded scope (the checkpoint, or HEAD for All Uncommitted), for reviewers
+     * that want whole files; null when it did not exist there.
+     */
+    public String contentBefore(String path) {
+        requireLoaded();
+        GitResult shown;
+        if (scope == DiffScope.ALL_UNCOMMITTED) {
+            shown = git.run(top(), List.of("show", "HEAD:" + path), Map.of(), null, Git.DEFAULT_TIMEOUT);
+        } else {
+            if (location == null) {
+                location = new Snapshot(git).locate(folder, shadowRoot);
+            }
+            shown = git.run(location.workTree(), List.of("show", fromCommit + ":" + path), location.env(), null,
+                    Git.DEFAULT_TIMEOUT);
+        }
+        return shown.ok() ? shown.text() : null;
+    }
+
+    /** A file's text in the working tree now, or null when it is gone or not a regular file. */
+    public String contentAfter(String path) {
+        Path file = top().resolve(path).normalize();
+        if (!file.startsWith(top()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null; // unreadable or not text: the reviewer sees it as absent
+        }
     }
 
     // ---- decisions -----------------------------------------------------------------------------

@@ -164,6 +164,15 @@ class ReviewDecisionsTest {
     }
 
     @Test
+    void wholeFileContentsBeforeAndAfterTheScopeAreReadable() {
+        ReviewRepo.file(session, DiffScope.LAST_TURN, "a.txt");
+        assertEquals(lines(), session.contentBefore("a.txt"), "the checkpoint's text");
+        assertEquals(lines("2", "line two", "18", "line eighteen"), session.contentAfter("a.txt"));
+        assertEquals(null, session.contentBefore("new.txt"), "absent at the checkpoint");
+        assertEquals(null, session.contentAfter("../escape.txt"), "outside the folder reads as absent");
+    }
+
+    @Test
     void aQuestHunkStagesAloneOnlyWhileTheIndexHoldsItsLinesAsAtTheCheckpoint() {
         repo.write("a.txt", lines("2", "staged by the user"));
         repo.git("add", "a.txt");

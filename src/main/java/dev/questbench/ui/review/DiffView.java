@@ -80,6 +80,8 @@ public final class DiffView extends StackPane {
     private long generation;
     private Consumer<HunkRef> onAcceptHunk = ref -> { };
     private Consumer<HunkRef> onRejectHunk = ref -> { };
+    private Consumer<HunkRef> onRejectHunkWithReason = ref -> { };
+    private Consumer<HunkRef> onMarkHunkViewed = ref -> { };
     private Consumer<FileDiff> onMarkViewed = file -> { };
     private Consumer<LineSelection> onAddComment = selection -> { };
 
@@ -180,6 +182,16 @@ public final class DiffView extends StackPane {
 
     public void setOnRejectHunk(Consumer<HunkRef> action) {
         onRejectHunk = action;
+    }
+
+    /** Shift+R: reject the hunk, asking why. */
+    public void setOnRejectHunkWithReason(Consumer<HunkRef> action) {
+        onRejectHunkWithReason = action;
+    }
+
+    /** Shift+V: mark the hunk at the caret viewed. */
+    public void setOnMarkHunkViewed(Consumer<HunkRef> action) {
+        onMarkHunkViewed = action;
     }
 
     public void setOnMarkViewed(Consumer<FileDiff> action) {
@@ -398,7 +410,9 @@ public final class DiffView extends StackPane {
         } else if (plain && code == KeyCode.A && hunk != null) {
             onAcceptHunk.accept(hunk);
         } else if (plain && code == KeyCode.R && hunk != null) {
-            onRejectHunk.accept(hunk);
+            (event.isShiftDown() ? onRejectHunkWithReason : onRejectHunk).accept(hunk);
+        } else if (plain && event.isShiftDown() && code == KeyCode.V && hunk != null) {
+            onMarkHunkViewed.accept(hunk);
         } else if (plain && code == KeyCode.V && currentFile() != null) {
             onMarkViewed.accept(currentFile());
         } else if (plain && code == KeyCode.C && selectedLines.get() != null) {

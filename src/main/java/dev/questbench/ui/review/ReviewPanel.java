@@ -22,12 +22,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Review tab: scope switcher, toolbar, filterable file list, the diff, and the feedback footer. */
 public final class ReviewPanel extends BorderPane {
@@ -42,11 +49,12 @@ public final class ReviewPanel extends BorderPane {
         setTop(new VBox(4, scopes(), toolbar()));
         setCenter(body());
         setBottom(footer());
-        model.setCommitForm(CommitDialog.form(model));
         diff.setId("review-diff");
         diff.setOnAcceptHunk(model::acceptHunk);
         diff.setOnRejectHunk(model::rejectHunk);
+        diff.setOnRejectHunkWithReason(model::rejectHunkWithReason);
         diff.setOnMarkViewed(model::toggleViewed);
+        diff.setOnMarkHunkViewed(model::toggleHunkViewed);
         diff.setOnAddComment(model::addComment);
         model.files().addListener((javafx.collections.ListChangeListener<FileDiff>) change -> showDiff());
         model.selectedFileProperty().addListener((observable, before, after) -> {
@@ -107,10 +115,12 @@ public final class ReviewPanel extends BorderPane {
         };
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         var hasFile = model.selectedFileProperty().isNotNull();
         var hasFiles = Bindings.isNotEmpty(model.files());
-        HBox bar = new HBox(4,
+        var idle = model.findings().reviewingProperty().not();
+        ReviewCommitModel commits = model.commits();
+        FlowPane bar = new FlowPane(4, 4,
                 CommandControls.iconButton(Command.named("Accept File").icon(Feather.CHECK)
                         .executableWhen(hasFile).does(model::acceptFile)),
                 CommandControls.iconButton(Command.named("Reject File").icon(Feather.X)
@@ -119,22 +129,79 @@ public final class ReviewPanel extends BorderPane {
                         .does(model::undoLast)),
                 CommandControls.iconButton(Command.named("Reload").icon(Feather.REFRESH_CW).does(model::load)),
                 CommandControls.iconButton(Command.named("Stage All").icon(Feather.PLUS_SQUARE)
-                        .executableWhen(hasFiles).does(model::stageAll)),
+                        .executableWhen(hasFiles).does(commits::stageAll)),
                 CommandControls.iconButton(Command.named("Discard All").icon(Feather.TRASH_2)
-                        .executableWhen(hasFiles).does(model::discardAll)),
-                CommandControls.iconButton(Command.named("Commit…").icon(Feather.GIT_COMMIT).does(model::commit)),
-                aiReviewButton(), modeToggle(), reviewStatus());
+                        .executableWhen(hasFiles).does(commits::discardAll)),
+                commitButton(commits),
+                withId(CommandControls.button(Command.named("AI Review").icon(Feather.ZAP)
+                        .executableWhen(model.questIdProperty().isNotNull().and(idle)).does(model::aiReview)),
+                        "review-ai"),
+                withId(CommandControls.iconButton(Command.named("Review with Qodo Merge").icon(Feather.SHIELD)
+                        .executableWhen(hasFiles.and(idle)).does(model::externalReview)), "review-external"),
+                cancelReview(), sinceLastReview(), modeToggle(), fullWindow(), reviewStatus());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 6, 0, 6));
         return bar;
     }
 
-    private Button aiReviewButton() {
-        Button button = CommandControls.button(Command.named("AI Review").icon(Feather.ZAP)
-                .executableWhen(model.questIdProperty().isNotNull().and(model.reviewingProperty().not()))
-                .does(model::aiReview));
-        button.setId("review-ai");
-        return button;
+    /** Commit, with Commit and Push and Commit to a New Branch in its dropdown; progress shows beside it. */
+    private SplitMenuButton commitButton(ReviewCommitModel commits) {
+        SplitMenuButton commit = new SplitMenuButton();
+        commit.setId("review-commit");
+        commit.setText("Commit…");
+        commit.setGraphic(new FontIcon(Feather.GIT_COMMIT));
+        commit.setOnAction(event -> commitWith(commits, false, false));
+        MenuItem push = new MenuItem("Commit and Push…");
+        push.setId("review-commit-push");
+        push.setOnAction(event -> commitWith(commits, true, false));
+        MenuItem branch = new MenuItem("Commit to a New Branch…");
+        branch.setOnAction(event -> commitWith(commits, false, true));
+        commit.getItems().addAll(push, branch);
+        commit.disableProperty().bind(commits.busyProperty());
+        return commit;
+    }
+
+    private static void commitWith(ReviewCommitModel commits, boolean push, boolean branch) {
+        commits.setForm(CommitDialog.form(commits, push, branch));
+        commits.commit();
+    }
+
+    private Button cancelReview() {
+        Button cancel = CommandControls.iconButton(Command.named("Cancel Review").icon(Feather.X_CIRCLE)
+                .does(model.findings()::cancel));
+        cancel.setId("review-cancel");
+        cancel.visibleProperty().bind(model.findings().reviewingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        return cancel;
+    }
+
+    /** Shows only what changed since the reviewer marked it viewed. */
+    private ToggleButton sinceLastReview() {
+        ToggleButton toggle = new ToggleButton("Since last review");
+        toggle.setId("review-since");
+        toggle.setTooltip(new Tooltip("Only changes not marked viewed (V marks a file, Shift+V a hunk)"));
+        toggle.selectedProperty().bindBidirectional(model.sinceLastReviewProperty());
+        return toggle;
+    }
+
+    /** The review over the whole window (Escape or the toggle goes back). */
+    private ToggleButton fullWindow() {
+        ToggleButton toggle = new ToggleButton(null, new FontIcon(Feather.MAXIMIZE_2));
+        toggle.setId("review-full-window");
+        toggle.setTooltip(new Tooltip("Full window (Esc to leave)"));
+        toggle.selectedProperty().bindBidirectional(model.fullWindowProperty());
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && model.fullWindowProperty().get()) {
+                model.fullWindowProperty().set(false);
+                event.consume();
+            }
+        });
+        return toggle;
+    }
+
+    private static <T extends javafx.scene.Node> T withId(T node, String id) {
+        node.setId(id);
+        return node;
     }
 
     /** Unified or side by side, bound both ways to the diff's mode. */
@@ -153,19 +220,26 @@ public final class ReviewPanel extends BorderPane {
         Label status = new Label();
         status.setId("review-ai-status");
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        status.textProperty().bind(model.reviewStatusProperty());
-        status.visibleProperty().bind(model.reviewStatusProperty().isNotNull());
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> join(model.findings().statusProperty().get(),
+                model.commits().progressProperty().get()), model.findings().statusProperty(),
+                model.commits().progressProperty()));
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
         return status;
     }
 
-    /** The latest AI review's findings; Fix asks the agent to fix one. */
+    private static String join(String first, String second) {
+        return first == null ? second == null ? "" : second : second == null ? first : first + "\n" + second;
+    }
+
+    /** The latest review's findings; Fix asks the agent to fix one. */
     private ListView<Finding> findingsList() {
-        ListView<Finding> findings = new ListView<>(model.findings());
+        ListView<Finding> findings = new ListView<>(model.findings().findings());
         findings.setId("review-findings");
         findings.setPrefHeight(110);
         findings.setCellFactory(view -> new FindingCell());
-        findings.visibleProperty().bind(Bindings.isNotEmpty(model.findings()));
+        findings.visibleProperty().bind(Bindings.isNotEmpty(model.findings().findings()));
         findings.managedProperty().bind(findings.visibleProperty());
         return findings;
     }
@@ -182,7 +256,7 @@ public final class ReviewPanel extends BorderPane {
         list.setItems(filtered);
         list.setCellFactory(view -> new FileCell());
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox left = new VBox(4, search, list, findingsList());
+        VBox left = new VBox(4, search, list, findingsList(), new ReviewComments(model));
         left.setPadding(new Insets(4));
         SplitPane split = new SplitPane(left, diff);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -228,7 +302,7 @@ public final class ReviewPanel extends BorderPane {
             fix.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
             fix.setOnAction(event -> {
                 if (getItem() != null) {
-                    model.fix(getItem());
+                    model.findings().fix(getItem());
                 }
             });
             row = new HBox(6, severity, title, gap, fix);

@@ -1,24 +1,16 @@
 package dev.questbench.ui.review;
 
-import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.review.ReviewSession;
 import dev.questbench.review.ReviewState;
-import dev.questbench.review.ai.AiReview;
-import dev.questbench.review.ai.CommitMessages;
-import dev.questbench.review.ai.ReviewReport;
-import dev.questbench.llm.Cancellation;
-import dev.questbench.llm.ProviderConfig;
 import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.DialogService;
 import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.TaskRunner;
-import dev.questbench.workspace.actions.Commits;
-import dev.questbench.workspace.actions.Staging;
 import dev.questbench.workspace.diff.DiffScope;
 import dev.questbench.workspace.diff.FileDiff;
 import dev.questbench.workspace.diff.Hunk;
@@ -27,11 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,18 +56,17 @@ public final class ReviewViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "annotations", List.of());
     private final ReadOnlyObjectWrapper<java.util.Set<String>> viewed =
             new ReadOnlyObjectWrapper<>(this, "viewed", java.util.Set.of());
-    private final ObservableList<QuestEvent.ReviewFindings.Finding> findings = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper(this, "reviewStatus");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper reviewing =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reviewing");
+    private final ReviewFindingsModel findings;
+    private final ReviewCommitModel commits;
+    private final BooleanProperty sinceLastReview = new SimpleBooleanProperty(this, "sinceLastReview");
+    private final BooleanProperty fullWindow = new SimpleBooleanProperty(this, "fullWindow");
+    private boolean reviewAfterLoad;
+    private final ObservableList<QuestEvent.ReviewComment> comments = FXCollections.observableArrayList();
     private List<DiffView.Annotation> commentNotes = List.of();
     private volatile String watched;
     private volatile Git git;
     private boolean visible = true;
     private boolean stale;
-    private Function<DialogService, Optional<CommitRequest>> commitForm = service -> service
-            .askText("Commit", "Commit message", "").filter(text -> !text.isBlank())
-            .map(text -> new CommitRequest(text, null, false));
     private Opened opened;
     private long generation;
 
@@ -84,6 +76,8 @@ public final class ReviewViewModel implements AutoCloseable {
         this.engine = engine;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.findings = new ReviewFindingsModel(store, engine, tasks, dialogs, this::publishAnnotations);
+        this.commits = new ReviewCommitModel(this, engine, dialogs, fxExecutor);
         this.journal = store.journal().subscribe(batch -> {
             for (JournalEntry entry : batch) {
                 if (entry.event() instanceof QuestEvent.SessionStatusIdle && entry.questId().equals(watched)) {
@@ -98,6 +92,7 @@ public final class ReviewViewModel implements AutoCloseable {
             }
         });
         scope.addListener((observable, before, after) -> load());
+        sinceLastReview.addListener((observable, before, after) -> load());
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -140,18 +135,29 @@ public final class ReviewViewModel implements AutoCloseable {
         return viewed.getReadOnlyProperty();
     }
 
-    /** The findings of the latest AI review of this quest, most severe first (read-only for the View). */
-    public ObservableList<QuestEvent.ReviewFindings.Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+    /** The AI and external reviews' findings for this quest. */
+    public ReviewFindingsModel findings() {
+        return findings;
     }
 
-    /** How the AI review went: running, passes that failed ("impact: …"), or why it could not run; null: nothing. */
-    public ReadOnlyStringProperty reviewStatusProperty() {
-        return reviewStatus.getReadOnlyProperty();
+    /** Stage All, Discard All and Commit. */
+    public ReviewCommitModel commits() {
+        return commits;
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty reviewingProperty() {
-        return reviewing.getReadOnlyProperty();
+    /** Whether only what changed since the reviewer last marked it viewed shows (files and hunks). */
+    public BooleanProperty sinceLastReviewProperty() {
+        return sinceLastReview;
+    }
+
+    /** Whether the review fills the whole window instead of the function area. */
+    public BooleanProperty fullWindowProperty() {
+        return fullWindow;
+    }
+
+    /** Every comment on the files in the scope, any status, by file and line (read-only for the View). */
+    public ObservableList<QuestEvent.ReviewComment> comments() {
+        return FXCollections.unmodifiableObservableList(comments);
     }
 
     // ---- commands ------------------------------------------------------------------------------
@@ -164,69 +170,27 @@ public final class ReviewViewModel implements AutoCloseable {
         questId.set(id);
         watched = id;
         opened = null;
-        showFindings(new QuestEvent.ReviewFindings(null, List.of(), List.of()));
+        findings.show(id);
         load();
-        if (id != null) {
-            tasks.run(() -> latestFindings(id), found -> {
-                if (found != null && id.equals(questId.get())) {
-                    showFindings(found);
-                }
-            }, failure -> { });
-        }
     }
 
-    /**
-     * Runs the AI review (three model passes) over the files in the scope against the quest's prompt, journals the
-     * result and shows its findings; a missing model or provider shows why in the review status.
-     */
+    /** Runs the AI review (three model passes) over the files in the scope. */
     public void aiReview() {
-        String id = questId.get();
-        if (id == null || reviewing.get()) {
-            return;
-        }
-        BuiltinAgent agent = engine.agent();
-        List<FileDiff> current = List.copyOf(files);
-        if (current.isEmpty()) {
-            reviewStatus.set("Nothing to review in this scope.");
-            return;
-        }
-        reviewing.set(true);
-        reviewStatus.set("Reviewing " + current.size() + " files…");
-        tasks.run(() -> {
-            if (agent == null) {
-                throw new IllegalStateException("No model is set up for AI review; "
-                        + "add a provider in Settings → Models.");
-            }
-            Quest quest = store.quests().get(id).orElseThrow(() -> new IllegalStateException("The quest is gone."));
-            ProviderConfig config = agent.provider(quest.options().provider()).config();
-            String modelId = quest.model() != null && !quest.model().isBlank() ? quest.model() : config.model();
-            ReviewReport report = new AiReview(agent.client(config), modelId, ReviewViewModel::runPass)
-                    .review(quest.prompt(), current, new Cancellation());
-            return (QuestEvent.ReviewFindings) store.journal().append(id, report.toEvent()).event();
-        }, found -> {
-            reviewing.set(false);
-            if (id.equals(questId.get())) {
-                showFindings(found);
-            }
-        }, failure -> {
-            reviewing.set(false);
-            if (id.equals(questId.get())) {
-                reviewStatus.set("AI review failed: " + message(failure));
-            }
-        });
+        findings.aiReview(List.copyOf(files));
     }
 
-    /** Asks the quest's agent to fix one finding. */
-    public void fix(QuestEvent.ReviewFindings.Finding finding) {
-        String id = questId.get();
-        if (id == null) {
-            return;
+    /** Runs the AI review once the files are loaded again (the composer's {@code /review}). */
+    public void aiReviewAfterLoad() {
+        reviewAfterLoad = true;
+        load();
+    }
+
+    /** Sends the files in the scope to the external reviewer set in Settings → Review. */
+    public void externalReview() {
+        Opened session = opened;
+        if (session != null) {
+            findings.externalReview(List.copyOf(files), session.review);
         }
-        String text = AiReview.fixMessage(finding);
-        tasks.run(() -> {
-            engine.executor().send(id, text);
-            return null;
-        }, ignored -> { }, failure -> dialogs.showError("The fix could not be sent", message(failure)));
     }
 
     /**
@@ -250,6 +214,7 @@ public final class ReviewViewModel implements AutoCloseable {
         long asked = ++generation;
         String id = questId.get();
         DiffScope wanted = scope.get();
+        boolean since = sinceLastReview.get();
         if (id == null) {
             apply(asked, new Result(null, List.of(), "Select a quest to review its changes."));
             return;
@@ -258,7 +223,13 @@ public final class ReviewViewModel implements AutoCloseable {
         tasks.run(() -> {
             Opened session = current != null && current.questId.equals(id) ? current : open(id);
             synchronized (session.review) {
-                return result(session, session.review.load(wanted), null);
+                List<FileDiff> loaded = session.review.load(wanted);
+                if (since) {
+                    List<FileDiff> unseen = session.review.changesSinceLastReview(loaded);
+                    return result(session, unseen, loaded.isEmpty() || !unseen.isEmpty() ? null
+                            : "Nothing changed since your last review: every change here is marked viewed.");
+                }
+                return result(session, loaded, null);
             }
         }, result -> apply(asked, result),
                 failure -> apply(asked, new Result(null, List.of(), message(failure))));
@@ -270,6 +241,13 @@ public final class ReviewViewModel implements AutoCloseable {
 
     public void rejectHunk(DiffView.HunkRef ref) {
         decide(ref.file(), session -> session.reject(ref.file(), ref.hunk(), null));
+    }
+
+    /** Asks why, then rejects the hunk; the reason goes to the agent with the next feedback. */
+    public void rejectHunkWithReason(DiffView.HunkRef ref) {
+        dialogs.askText("Reject with a reason", "Why should " + ref.file().path() + " not change like this? "
+                + "The agent gets this with your next feedback.", "")
+                .ifPresent(reason -> decide(ref.file(), session -> session.reject(ref.file(), ref.hunk(), reason)));
     }
 
     /** Accepts the selected file as a whole. */
@@ -302,7 +280,28 @@ public final class ReviewViewModel implements AutoCloseable {
         withSession(session -> {
             session.review.markViewed(file, null, now);
             return viewedPaths(session.review, List.copyOf(files));
-        }, viewed::set, "The viewed mark could not be saved");
+        }, this::viewedChanged, "The viewed mark could not be saved");
+    }
+
+    /** Marks one hunk viewed, or not viewed when it already is; with "since last review" on, it then hides. */
+    public void toggleHunkViewed(DiffView.HunkRef ref) {
+        withSession(session -> {
+            session.review.markViewed(ref.file(), ref.hunk(), !session.review.isViewed(ref.file(), ref.hunk()));
+            return viewedPaths(session.review, List.copyOf(files));
+        }, this::viewedChanged, "The viewed mark could not be saved");
+    }
+
+    /** Marks a comment resolved: it stays in the diff but is not sent. */
+    public void resolveComment(QuestEvent.ReviewComment comment) {
+        withSession(session -> session.review.resolveComment(comment.commentId()), this::applyState,
+                "The comment could not be resolved");
+    }
+
+    public void deleteComment(QuestEvent.ReviewComment comment) {
+        withSession(session -> {
+            session.review.deleteComment(comment.commentId());
+            return null;
+        }, this::applyState, "The comment could not be deleted");
     }
 
     /** Asks for a comment on the selected lines and adds it as pending. */
@@ -329,90 +328,22 @@ public final class ReviewViewModel implements AutoCloseable {
         }, this::applyState, "The feedback could not be sent");
     }
 
-    public void stageAll() {
-        withSession(session -> {
-            new Staging(session.git, session.folder).stageAll();
-            return null;
-        }, ignored -> load(), "Staging failed");
-    }
-
-    /** Discards every uncommitted change in the folder, after asking twice. */
-    public void discardAll() {
-        if (opened == null
-                || !dialogs.confirm("Discard all changes?", "Every uncommitted change in " + opened.folder
-                        + " will be lost.", "Discard")
-                || !dialogs.confirm("Really discard everything?", "This cannot be undone.", "Discard all")) {
-            return;
-        }
-        withSession(session -> {
-            new Staging(session.git, session.folder).discardAll();
-            return null;
-        }, ignored -> load(), "Discarding failed");
-    }
-
-    /** Asks for a commit (message, new branch, push) with the form the View installed, then commits. */
-    public void commit() {
-        if (opened != null) {
-            commitForm.apply(dialogs).ifPresent(this::commit);
-        }
-    }
-
-    /** Commits what is staged, first switching to a new branch when asked, then pushes when asked. */
-    public void commit(CommitRequest request) {
-        withSession(session -> {
-            Commits commits = new Commits(session.git, session.folder);
-            if (request.newBranch() != null && !request.newBranch().isBlank()) {
-                commits.createBranch(request.newBranch().strip(), true);
-            }
-            String sha = commits.commit(request.message());
-            if (request.push()) {
-                commits.push(line -> { });
-            }
-            return sha;
-        }, ignored -> load(), "The commit failed");
-    }
-
-    /** Writes a commit message for what is staged with the built-in agent's model; errors are shown as they are. */
-    public void generateMessage(java.util.function.Consumer<String> onMessage) {
-        BuiltinAgent agent = engine.agent();
-        withSession(session -> {
-            if (agent == null) {
-                throw new IllegalStateException("No model is set up to write commit messages; "
-                        + "add a provider in Settings → Models.");
-            }
-            String staged = new Commits(session.git, session.folder).stagedDiff();
-            if (staged.isBlank()) {
-                throw new IllegalStateException("Nothing is staged: accept changes or Stage All first.");
-            }
-            ProviderConfig config = agent.provider(null).config();
-            return CommitMessages.generate(agent.client(config), config.model(), staged, new Cancellation());
-        }, onMessage, "No commit message was generated");
-    }
-
-    /** How {@link #commit()} asks: the View installs its dialog; the default asks for a message only. */
-    public void setCommitForm(Function<DialogService, Optional<CommitRequest>> form) {
-        this.commitForm = Objects.requireNonNull(form, "form");
-    }
-
     @Override
     public void close() {
+        findings.cancel();
         journal.close();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    /** What to commit: the message, a branch to create and switch to first (null: none), and whether to push. */
-    public record CommitRequest(String message, String newBranch, boolean push) {
-    }
-
     /** An open review of one quest's folder. */
-    private record Opened(String questId, Path folder, Git git, ReviewSession review) {
+    record Opened(String questId, Path folder, Git git, ReviewSession review) {
     }
 
     private record Result(Opened opened, List<FileDiff> files, String empty, List<DiffView.Annotation> notes,
-                          int pending, java.util.Set<String> viewed) {
+                          List<QuestEvent.ReviewComment> comments, int pending, java.util.Set<String> viewed) {
         Result(Opened opened, List<FileDiff> files, String empty) {
-            this(opened, files, empty, List.of(), 0, java.util.Set.of());
+            this(opened, files, empty, List.of(), List.of(), 0, java.util.Set.of());
         }
     }
 
@@ -441,51 +372,22 @@ public final class ReviewViewModel implements AutoCloseable {
     private Result result(Opened session, List<FileDiff> loaded, String empty) {
         ReviewState state = session.review.state();
         List<DiffView.Annotation> notes = new ArrayList<>();
+        List<QuestEvent.ReviewComment> all = new ArrayList<>();
         for (FileDiff file : loaded) {
             for (QuestEvent.ReviewComment comment : state.comments(file.path())) {
-                notes.add(new DiffView.Annotation(comment.path(), comment.side(), comment.endLine(), "comment",
-                        comment.text()));
+                all.add(comment);
+                notes.add(new DiffView.Annotation(comment.path(), comment.side(), comment.endLine(),
+                        "comment-" + comment.status(), comment.text()));
             }
         }
         String none = empty != null ? empty : loaded.isEmpty() ? "No changes in this scope." : null;
-        return new Result(session, loaded, none, List.copyOf(notes), state.pendingComments().size(),
+        return new Result(session, loaded, none, List.copyOf(notes), List.copyOf(all), state.pendingComments().size(),
                 viewedPaths(session.review, loaded));
-    }
-
-    /** Each AI review pass on its own daemon thread: the passes block on the network for minutes at most. */
-    private static void runPass(Runnable pass) {
-        Thread thread = new Thread(pass, "ai-review-pass");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private QuestEvent.ReviewFindings latestFindings(String id) {
-        List<JournalEntry> all = store.journal().readByType(id, java.util.Set.of("quest.review_findings"), 0);
-        return all.isEmpty() ? null : (QuestEvent.ReviewFindings) all.get(all.size() - 1).event();
-    }
-
-    private void showFindings(QuestEvent.ReviewFindings found) {
-        findings.setAll(found.findings());
-        int count = found.findings().size();
-        reviewStatus.set(!found.failures().isEmpty() ? String.join("\n", found.failures())
-                : found.source() == null ? null // nothing reviewed yet
-                : count == 0 ? "The AI review found nothing." : count == 1 ? "1 finding" : count + " findings");
-        publishAnnotations();
     }
 
     private void publishAnnotations() {
         List<DiffView.Annotation> all = new ArrayList<>(commentNotes);
-        for (QuestEvent.ReviewFindings.Finding f : findings) {
-            StringBuilder text = new StringBuilder(f.title());
-            if (f.evidence() != null && !f.evidence().isBlank()) {
-                text.append("\n").append(f.evidence().strip());
-            }
-            if (f.suggestion() != null && !f.suggestion().isBlank()) {
-                text.append("\n→ ").append(f.suggestion().strip());
-            }
-            all.add(new DiffView.Annotation(f.path(), "new", f.startLine(), "finding-" + f.severity(),
-                    text.toString()));
-        }
+        all.addAll(findings.annotations());
         annotations.set(List.copyOf(all));
     }
 
@@ -510,9 +412,22 @@ public final class ReviewViewModel implements AutoCloseable {
                 .findFirst().orElse(null));
         emptyMessage.set(result.empty());
         commentNotes = result.notes();
+        comments.setAll(result.comments());
         publishAnnotations();
+        if (reviewAfterLoad) {
+            reviewAfterLoad = false;
+            aiReview();
+        }
         pendingComments.set(result.pending());
         viewed.set(result.viewed());
+    }
+
+    /** New viewed marks; with "since last review" on, what was just seen leaves the list. */
+    private void viewedChanged(java.util.Set<String> paths) {
+        viewed.set(paths);
+        if (sinceLastReview.get()) {
+            load();
+        }
     }
 
     private void applyState(Object ignored) {
@@ -531,9 +446,11 @@ public final class ReviewViewModel implements AutoCloseable {
 
     /** Accepts or rejects, then reads only that file again and replaces its entries in the list. */
     private void decide(FileDiff file, Function<ReviewSession, Object> decision) {
+        boolean since = sinceLastReview.get();
         withSession(session -> {
             decision.apply(session.review);
-            return session.review.reload(file);
+            List<FileDiff> reloaded = session.review.reload(file);
+            return since ? session.review.changesSinceLastReview(reloaded) : reloaded;
         }, reloaded -> {
             int at = files.indexOf(file);
             List<String> paths = new ArrayList<>();
@@ -554,7 +471,13 @@ public final class ReviewViewModel implements AutoCloseable {
     }
 
     /** Runs one call on the open session in the background; errors are shown as they are. */
-    private <T> void withSession(SessionWork<T> work, java.util.function.Consumer<? super T> done, String title) {
+    <T> void withSession(SessionWork<T> work, java.util.function.Consumer<? super T> done, String title) {
+        withSession(work, done, title, failure -> { });
+    }
+
+    /** As above, also telling {@code failed} after the error shows. */
+    <T> void withSession(SessionWork<T> work, java.util.function.Consumer<? super T> done, String title,
+                         java.util.function.Consumer<Throwable> failed) {
         Opened session = opened;
         if (session == null) {
             return;
@@ -564,15 +487,24 @@ public final class ReviewViewModel implements AutoCloseable {
                 return work.run(session);
             }
         };
-        tasks.run(call, done, failure -> dialogs.showError(title, message(failure)));
+        tasks.run(call, done, failure -> {
+            dialogs.showError(title, message(failure));
+            failed.accept(failure);
+        });
+    }
+
+    /** The folder under review, or null before a load found one. */
+    Path folder() {
+        Opened session = opened;
+        return session == null ? null : session.folder();
     }
 
     @FunctionalInterface
-    private interface SessionWork<T> {
+    interface SessionWork<T> {
         T run(Opened opened) throws Exception;
     }
 
-    private static String message(Throwable failure) {
+    static String message(Throwable failure) {
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 }

@@ -91,16 +91,16 @@ class ReviewAiReviewTest {
     void findingsShowAsAnnotationsAreJournaledAndFixSendsThemToTheAgent() throws Exception {
         String id = runQuest();
         model.show(id);
-        assertTrue(model.findings().isEmpty(), "no review yet");
+        assertTrue(model.findings().findings().isEmpty(), "no review yet");
 
         model.aiReview();
 
-        assertEquals(1, model.findings().size(), model.reviewStatusProperty().get());
+        assertEquals(1, model.findings().findings().size(), model.findings().statusProperty().get());
         assertTrue(model.annotationsProperty().get().stream().anyMatch(note -> note.kind().equals("finding-warning")
                 && note.path().equals("story.txt") && note.side().equals("new") && note.line() == 19
                 && note.text().equals("t\ne\n→ s")),
                 model.annotationsProperty().get().toString());
-        assertEquals("1 finding", model.reviewStatusProperty().get());
+        assertEquals("1 finding", model.findings().statusProperty().get());
         List<JournalEntry> journaled = store.journal().readByType(id, Set.of("quest.review_findings"), 0);
         assertEquals(1, journaled.size());
         assertEquals(1, ((QuestEvent.ReviewFindings) journaled.get(0).event()).findings().size());
@@ -108,10 +108,10 @@ class ReviewAiReviewTest {
         // another view of the quest shows the journaled findings
         try (ReviewViewModel again = new ReviewViewModel(store, engine.parts, new DirectTaskRunner(), dialogs, fx)) {
             again.show(id);
-            assertEquals(List.of(model.findings().get(0)), List.copyOf(again.findings()));
+            assertEquals(List.of(model.findings().findings().get(0)), List.copyOf(again.findings().findings()));
         }
 
-        model.fix(model.findings().get(0));
+        model.findings().fix(model.findings().findings().get(0));
         List<JournalEntry> messages = store.journal().readByType(id, Set.of("user.message"), 0);
         assertTrue(messages.stream().anyMatch(entry -> entry.event().toString().contains("Please fix this review "
                 + "finding (warning) in story.txt, line 19")), messages.toString());
@@ -124,9 +124,9 @@ class ReviewAiReviewTest {
         try (ReviewViewModel noModel = new ReviewViewModel(store, engine.parts, new DirectTaskRunner(), dialogs, fx)) {
             noModel.show(id);
             noModel.aiReview();
-            String status = noModel.reviewStatusProperty().get();
+            String status = noModel.findings().statusProperty().get();
             assertTrue(status != null && status.contains("Settings → Models"), status);
-            assertTrue(noModel.findings().isEmpty());
+            assertTrue(noModel.findings().findings().isEmpty());
             assertTrue(store.journal().readByType(id, Set.of("quest.review_findings"), 0).isEmpty());
         }
     }

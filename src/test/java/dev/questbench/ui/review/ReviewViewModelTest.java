@@ -111,7 +111,7 @@ class ReviewViewModelTest {
                 "Spell numbers as digits");
         assertEquals(1, model.pendingCommentsProperty().get());
         assertTrue(model.annotationsProperty().get().stream()
-                .anyMatch(note -> note.kind().equals("comment") && note.text().equals("Spell numbers as digits")));
+                .anyMatch(note -> note.kind().equals("comment-pending") && note.text().equals("Spell numbers as digits")));
 
         model.sendFeedback();
         assertEquals(0, model.pendingCommentsProperty().get(), "the comment was sent");
@@ -150,13 +150,13 @@ class ReviewViewModelTest {
 
         dialogs.nextAnswers.add(true);
         dialogs.nextAnswers.add(false);
-        model.discardAll();
+        model.commits().discardAll();
         assertEquals(2, dialogs.confirmations);
         assertTrue(Files.readString(repo.resolve("story.txt")).contains("line two"), "kept after one no");
 
         dialogs.nextAnswers.add(true);
         dialogs.nextAnswers.add(true);
-        model.discardAll();
+        model.commits().discardAll();
         assertEquals(story(-1), Files.readString(repo.resolve("story.txt")));
         assertTrue(model.files().isEmpty());
         assertEquals("No changes in this scope.", model.emptyMessageProperty().get());
@@ -166,19 +166,93 @@ class ReviewViewModelTest {
     void commitsWhatIsStagedOnANewBranchAndGenerateWithoutAModelSaysWhy() throws Exception {
         String id = runQuest();
         model.show(id);
-        model.stageAll();
+        model.commits().stageAll();
         assertTrue(GitRepos.git(repo, "diff", "--cached").contains("+line two"));
 
         dialogs.failOnError = false;
-        model.generateMessage(text -> { throw new AssertionError("no model, no message"); });
+        model.commits().generateMessage(text -> { throw new AssertionError("no model, no message"); });
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).contains("Settings → Models"), dialogs.errors.get(0));
 
-        model.commit(new ReviewViewModel.CommitRequest("Spell out line two", "story-edits", false));
+        model.commits().commit(new ReviewCommitModel.CommitRequest("Spell out line two", "story-edits", false, false));
         assertEquals("story-edits", GitRepos.git(repo, "symbolic-ref", "--short", "HEAD").strip());
         assertEquals("Spell out line two", GitRepos.git(repo, "log", "-1", "--format=%s").strip());
         assertTrue(GitRepos.git(repo, "status", "--porcelain").isBlank(), "nothing left uncommitted");
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+    }
+
+    @Test
+    void commitIncludesUnstagedChangesPushesAndReportsProgress() throws Exception {
+        Path remote = dir.resolve("remote.git");
+        GitRepos.git(dir, "init", "-q", "--bare", remote.toString());
+        GitRepos.git(repo, "remote", "add", "origin", remote.toString());
+        String id = runQuest();
+        model.show(id);
+        String[] author = new String[1];
+        model.commits().author(text -> author[0] = text);
+        assertTrue(author[0] != null && author[0].contains("<"), author[0]);
+
+        model.commits().commit(new ReviewCommitModel.CommitRequest("Tell the story", null, true, true));
+        fx.runPending();
+        assertTrue(GitRepos.git(repo, "status", "--porcelain").isBlank(), "the unstaged edit was included");
+        String branch = GitRepos.git(repo, "symbolic-ref", "--short", "HEAD").strip();
+        assertEquals(GitRepos.git(repo, "rev-parse", "HEAD").strip(),
+                GitRepos.git(remote, "rev-parse", branch).strip(), "pushed to the remote");
+        String progress = model.commits().progressProperty().get();
+        assertTrue(progress.startsWith("Committed ") && progress.endsWith("and pushed."), progress);
+        assertFalse(model.commits().busyProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void sinceLastReviewHidesViewedHunksUntilTheAgentChangesThemAgain() throws Exception {
+        String id = runQuest();
+        model.show(id);
+        FileDiff story = file("story.txt");
+        model.toggleHunkViewed(new DiffView.HunkRef(story, story.hunks().get(0)));
+        model.sinceLastReviewProperty().set(true);
+        assertEquals(1, file("story.txt").hunks().size(), "the viewed hunk is hidden");
+        assertTrue(file("story.txt").hunks().get(0).lines().stream()
+                .anyMatch(line -> line.text().contains("nineteen")), "the other one shows");
+
+        model.toggleViewed(file("story.txt"));
+        assertTrue(model.files().isEmpty(), "everything seen");
+        assertTrue(model.emptyMessageProperty().get().contains("since your last review"),
+                model.emptyMessageProperty().get());
+
+        Files.writeString(repo.resolve("story.txt"), Files.readString(repo.resolve("story.txt"))
+                .replace("line 10\n", "line ten\n"));
+        model.load();
+        assertEquals(1, file("story.txt").hunks().size(), "only the new change shows");
+        model.sinceLastReviewProperty().set(false);
+        assertEquals(3, file("story.txt").hunks().size());
+    }
+
+    @Test
+    void commentsCanBeResolvedAndDeletedAndAReasonRidesWithARejection() throws Exception {
+        String id = runQuest();
+        model.show(id);
+        FileDiff story = file("story.txt");
+        model.addComment(new DiffView.LineSelection(story, "new", 2, 2, "line two"), "Digits, please");
+        model.addComment(new DiffView.LineSelection(story, "new", 19, 19, "line nineteen"), "Typo?");
+        assertEquals(2, model.comments().size());
+
+        model.resolveComment(model.comments().get(0));
+        assertEquals("resolved", model.comments().get(0).status());
+        assertEquals(1, model.pendingCommentsProperty().get(), "a resolved comment is not sent");
+        assertTrue(model.annotationsProperty().get().stream().anyMatch(n -> n.kind().equals("comment-resolved")));
+        model.deleteComment(model.comments().get(1));
+        assertEquals(1, model.comments().size());
+        assertEquals(0, model.pendingCommentsProperty().get());
+
+        dialogs.nextTexts.add("Keep the numbers");
+        model.rejectHunkWithReason(new DiffView.HunkRef(story, story.hunks().get(0)));
+        model.sendFeedback();
+        List<JournalEntry> messages = store.journal().readByType(id, Set.of("user.message"), 0);
+        assertTrue(messages.stream().anyMatch(entry -> entry.event().toString().contains("Keep the numbers")),
+                messages.toString());
+        assertFalse(messages.stream().anyMatch(entry -> entry.event().toString().contains("Digits, please")),
+                "resolved comments stay out");
     }
 
     @Test

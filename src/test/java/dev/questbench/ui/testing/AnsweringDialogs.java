@@ -20,6 +20,8 @@ public final class AnsweringDialogs implements DialogService {
     public final java.util.Deque<Boolean> nextAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Each confirmation as "title: message [confirm label]". */
     public final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Answers for the next text questions, in order; when empty, a question is cancelled. */
+    public final java.util.Deque<String> nextTexts = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Each info as "title: message". */
     public final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -38,7 +40,7 @@ public final class AnsweringDialogs implements DialogService {
 
     @Override
     public Optional<String> askText(String title, String label, String initialValue) {
-        return Optional.empty();
+        return Optional.ofNullable(nextTexts.poll());
     }
 
     @Override
