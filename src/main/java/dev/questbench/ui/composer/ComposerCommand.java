@@ -2,7 +2,10 @@ package dev.questbench.ui.composer;
 
 import java.util.Locale;
 
-/** What the composer's text asks for: a plain message, {@code /goal <outcome>} or {@code /schedule <when> <what>}. */
+/**
+ * What the composer's text asks for: a plain message, {@code /goal <outcome>}, {@code /schedule <when> <what>} or
+ * {@code /review} (the AI review of the quest's changes).
+ */
 sealed interface ComposerCommand {
 
     record Message(String text) implements ComposerCommand {
@@ -13,6 +16,10 @@ sealed interface ComposerCommand {
 
     /** The whole {@code /schedule …} text, for the scheduler's parser. */
     record ScheduleRun(String text) implements ComposerCommand {
+    }
+
+    /** {@code /review}: run the AI review on the last turn's changes. */
+    record Review() implements ComposerCommand {
     }
 
     /** A command that cannot be sent as typed, with what to write instead. */
@@ -27,6 +34,9 @@ sealed interface ComposerCommand {
             return outcome.isEmpty()
                     ? new Invalid("Say what the goal is, for example “/goal raise test coverage above 80%”.")
                     : new Goal(outcome);
+        }
+        if (lower.equals("/review")) {
+            return new Review();
         }
         if (isCommand(lower, "/schedule")) {
             return new ScheduleRun(stripped);

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
 public final class ComposerViewModel implements AutoCloseable {
     static final String NO_QUEST_HINT = "Select a quest to send it a message, or start a New Quest.";
     static final String HINT = "Message the agent  ·  /goal <outcome> works until it is met  ·  "
-            + "/schedule <when> <what> runs it later";
+            + "/schedule <when> <what> runs it later  ·  /review checks the changes";
     private static final Set<String> QUEUE_TYPES = Set.of("quest.message_queued", "quest.queued_message_changed",
             "quest.queued_message_delivered");
 
@@ -55,6 +55,7 @@ public final class ComposerViewModel implements AutoCloseable {
     private final Subscription subscription;
     private volatile String watched;
     private long generation;
+    private Runnable onReview = () -> { };
 
     public ComposerViewModel(Store store, QuestEngine engine, TaskRunner tasks, Executor fxExecutor) {
         this.store = store;
@@ -147,6 +148,12 @@ public final class ComposerViewModel implements AutoCloseable {
             problem.set(invalid.problem());
             return;
         }
+        if (command instanceof ComposerCommand.Review) {
+            text.set("");
+            notice.set("Reviewing the last turn's changes in the Review tab.");
+            onReview.run();
+            return;
+        }
         sending.set(true);
         tasks.run(() -> perform(id, command), result -> {
             sending.set(false);
@@ -157,6 +164,11 @@ public final class ComposerViewModel implements AutoCloseable {
             problem.set(failure instanceof IllegalArgumentException ? failure.getMessage()
                     : "The message could not be sent: " + failure.getMessage());
         });
+    }
+
+    /** What {@code /review} does: the window opens the Review tab on the last turn and starts the AI review. */
+    public void setOnReview(Runnable action) {
+        onReview = java.util.Objects.requireNonNull(action, "action");
     }
 
     public void editQueued(String queueId, String newText) {

@@ -30,6 +30,7 @@ public final class MessageActions {
     private final ObservableValue<String> questId;
     private final MessageEditor editor;
     private final StringBinding unavailable;
+    private java.util.function.Consumer<Boolean> onReviewChanges = latest -> { };
 
     /**
      * @param workspaces the engine's workspace side; null when this window runs without it
@@ -88,6 +89,16 @@ public final class MessageActions {
         }
         tasks.run(() -> workspaces.editAndResend(id, messageEventId, edited.get()),
                 failure -> dialogs.showError("Edit and resend failed", failure.getMessage()));
+    }
+
+    /** Opens the Review tab on a turn's changes ({@code latest}: the last turn's, else the whole quest's). */
+    public void reviewChanges(boolean latest) {
+        onReviewChanges.accept(latest);
+    }
+
+    /** What {@link #reviewChanges} does: the window opens its Review tab. */
+    public void setOnReviewChanges(java.util.function.Consumer<Boolean> action) {
+        onReviewChanges = java.util.Objects.requireNonNull(action, "action");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

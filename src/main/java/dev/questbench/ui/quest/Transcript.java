@@ -49,6 +49,7 @@ final class Transcript {
     private final Set<String> checkpointed = new HashSet<>();
     /** Setup script runs by their first entry; each is one row however many batches it journals. */
     private final Map<String, SetupRun> setups = new HashMap<>();
+    private final TurnChanges turnChanges = new TurnChanges();
     private String lastUserMessage;
     private String openSetup;
     /** Steps shown the other way than the default; other foldable rows shown expanded. */
@@ -197,7 +198,7 @@ final class Transcript {
     private static boolean changesLater(TranscriptRow row) {
         return row instanceof TranscriptRow.Message message ? message.fromUser()
                 : !(row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Worktree
-                || row instanceof TranscriptRow.Reverted);
+                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes);
     }
 
     /**
@@ -237,10 +238,12 @@ final class Transcript {
             acceptedSpecs.put(accepted.specEventId(), accepted.action());
         } else if (event instanceof QuestEvent.AgentToolUse use) {
             tools.started(entry, use);
+            turnChanges.started(entry.id(), use);
         } else if (event instanceof QuestEvent.ToolProgress progress) {
             tools.progressed(progress, false);
         } else if (event instanceof QuestEvent.AgentToolResult result) {
             tools.finished(result);
+            turnChanges.finished(result);
         } else if (event instanceof QuestEvent.UserMessage) {
             lastUserMessage = entry.id();
         } else if (event instanceof QuestEvent.Checkpoint && lastUserMessage != null) {
@@ -308,6 +311,12 @@ final class Transcript {
         if (event instanceof QuestEvent.SessionStatusIdle idle && idle.stopReason() != null
                 && QuestEvent.SessionStatusIdle.StopReason.STOPPED.equals(idle.stopReason().type())) {
             return new TranscriptRow.Notice(entry, NoticeKind.STOPPED, "Stopped", false);
+        }
+        if (event instanceof QuestEvent.SessionStatusIdle idle && !idle.requiresAction()) {
+            List<String> changed = turnChanges.endTurn();
+            if (!changed.isEmpty()) {
+                return new TranscriptRow.Changes(entry, changed);
+            }
         }
         if (event instanceof QuestEvent.SpecProposed spec) {
             return new TranscriptRow.Spec(entry, spec.markdown() == null ? "" : spec.markdown(),

@@ -6,6 +6,7 @@ import dev.questbench.ui.quest.TranscriptRow.NoticeKind;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -50,6 +51,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private WorktreeLine worktree;
     private SetupLine setup;
     private RevertedDivider reverted;
+    private ChangesLine changes;
     private ContextMenu stepMenu;
     private CheckMenuItem expandByDefault;
     private Label note;
@@ -83,7 +85,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         boolean lineRow = row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Step
                 || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted
                 || row instanceof TranscriptRow.Worktree || row instanceof TranscriptRow.Setup
-                || row instanceof TranscriptRow.Reverted;
+                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes;
         pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
         pseudoClassStateChanged(AGENT, bubbleRow && !(row instanceof TranscriptRow.Message m && m.fromUser()));
         pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
@@ -123,6 +125,15 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
                 setup = new SetupLine();
             }
             setGraphic(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Changes line) {
+            if (changes == null) {
+                changes = new ChangesLine(latest -> {
+                    if (messages != null) {
+                        messages.reviewChanges(latest);
+                    }
+                });
+            }
+            setGraphic(changes.show(line, isLatestChanges(line)));
         } else if (row instanceof TranscriptRow.Reverted line) {
             if (reverted == null) {
                 reverted = new RevertedDivider();
@@ -354,5 +365,16 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         ClipboardContent content = new ClipboardContent();
         content.putString(text == null ? "" : text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Whether no later turn changed files: then the Review tab shows the Last Turn, else the whole quest. */
+    private boolean isLatestChanges(TranscriptRow.Changes line) {
+        List<TranscriptRow> rows = model.rows();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) instanceof TranscriptRow.Changes later) {
+                return later.entry().id().equals(line.entry().id());
+            }
+        }
+        return true;
     }
 }

@@ -109,6 +109,10 @@ public sealed interface TranscriptRow {
     }
 
     /** The files were restored to the checkpoint before {@code turn}: a divider across the conversation. */
+    /** A turn that changed files ended: how many and which, with a way into the Review tab. */
+    record Changes(JournalEntry entry, java.util.List<String> paths) implements TranscriptRow {
+    }
+
     record Reverted(JournalEntry entry, int turn, String safetyCommit) implements TranscriptRow {
     }
 

@@ -29,6 +29,7 @@ final class ShellView extends BorderPane {
     private final SplitPane columns;
     private final SplitPane questArea;
     private final FunctionAreaView functionArea;
+    private final StackPane fullWindowHost = new StackPane();
     private final BoardView board;
     private final SchedulesView schedules;
     private final StackPane main;
@@ -74,8 +75,21 @@ final class ShellView extends BorderPane {
         columns.setDividerPositions(dividers.length > 0 ? dividers[0] : 0.19);
         SplitPane.setResizableWithParent(list, false);
         list.setMinWidth(200);
-        setCenter(columns);
+        fullWindowHost.setId("review-full-window-host");
+        fullWindowHost.setVisible(false);
+        setCenter(new StackPane(columns, fullWindowHost));
 
+        model.review().fullWindowProperty().addListener((observable, before, after) -> showReviewFullWindow(after));
+        model.messageActions().setOnReviewChanges(latest -> {
+            reviewLastTurn();
+            if (!latest) {
+                model.review().scopeProperty().set(dev.questbench.workspace.diff.DiffScope.CURRENT_QUEST);
+            }
+        });
+        model.composer().setOnReview(() -> {
+            reviewLastTurn();
+            model.review().aiReviewAfterLoad();
+        });
         model.viewProperty().addListener((observable, before, after) -> showView());
         model.functionAreaCollapsedProperty().addListener((observable, before, after) -> showFunctionArea());
         showView();
@@ -91,6 +105,27 @@ final class ShellView extends BorderPane {
         model.review().scopeProperty().set(dev.questbench.workspace.diff.DiffScope.LAST_TURN);
     }
 
+    /**
+     * The review over the whole window: the function area alone takes the columns' place; leaving puts it back
+     * where it was. The rest of the window stays alive, only out of the scene.
+     */
+    private void showReviewFullWindow(boolean full) {
+        if (full) {
+            functionDivider = questArea.getItems().contains(functionArea) ? questArea.getDividerPositions()[0]
+                    : functionDivider;
+            functionArea.showReview();
+            questArea.getItems().remove(functionArea);
+            fullWindowHost.getChildren().setAll(functionArea);
+            columns.setVisible(false);
+            fullWindowHost.setVisible(true);
+        } else if (fullWindowHost.getChildren().contains(functionArea)) {
+            fullWindowHost.getChildren().clear();
+            fullWindowHost.setVisible(false);
+            columns.setVisible(true);
+            showFunctionArea();
+        }
+    }
+
     /** Outer then inner divider positions, for settings. */
     double[] dividerPositions() {
         double inner = questArea.getItems().contains(functionArea) ? questArea.getDividerPositions()[0]
@@ -100,7 +135,7 @@ final class ShellView extends BorderPane {
 
     /** Lays a node (the toasts) over the columns, in the top-right corner below the menu bar. */
     void addOverlay(Node overlay) {
-        StackPane layers = new StackPane(columns, overlay);
+        StackPane layers = new StackPane(columns, fullWindowHost, overlay);
         StackPane.setAlignment(overlay, Pos.TOP_RIGHT);
         setCenter(layers);
     }
@@ -133,6 +168,9 @@ final class ShellView extends BorderPane {
     }
 
     private void showFunctionArea() {
+        if (fullWindowHost.getChildren().contains(functionArea)) {
+            return; // back in place when full window ends
+        }
         boolean collapsed = model.functionAreaCollapsedProperty().get();
         boolean shown = questArea.getItems().contains(functionArea);
         if (collapsed && shown) {

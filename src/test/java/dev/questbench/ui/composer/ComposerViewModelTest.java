@@ -114,6 +114,19 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void reviewCommandOpensTheReviewInsteadOfMessagingTheAgent() {
+        String id = idleQuest();
+        composer.show(id);
+        java.util.concurrent.atomic.AtomicInteger reviews = new java.util.concurrent.atomic.AtomicInteger();
+        composer.setOnReview(reviews::incrementAndGet);
+        send("/review");
+        assertEquals(1, reviews.get());
+        assertEquals("", composer.textProperty().get());
+        assertTrue(composer.noticeProperty().get().contains("Review tab"), composer.noticeProperty().get());
+        assertTrue(store.journal().readByType(id, Set.of("user.message"), 0).isEmpty(), "nothing sent to the agent");
+    }
+
+    @Test
     void scheduleCommandCreatesAScheduleForThisQuestOrSaysWhyNot() {
         String id = idleQuest();
         composer.show(id);

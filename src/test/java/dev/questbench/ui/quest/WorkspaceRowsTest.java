@@ -122,6 +122,41 @@ class WorkspaceRowsTest {
         assertEquals("did not finish", SetupLine.outcome(find(TranscriptRow.Setup.class, row -> true)));
     }
 
+    @Test
+    void aTurnThatEditedFilesEndsWithAChangesRowNamingThem() {
+        List<dev.questbench.domain.event.JournalEntry> uses = store.journal().appendAll(id, List.of(
+                QuestEvent.UserMessage.text("rename things"),
+                new QuestEvent.AgentToolUse("Write", json("{\"file_path\":\"src/a.txt\",\"content\":\"a\"}"),
+                        dev.questbench.domain.event.Decision.Permission.ALLOW),
+                new QuestEvent.AgentToolUse("Edit", json("{\"file_path\":\"src/b.txt\"}"),
+                        dev.questbench.domain.event.Decision.Permission.ALLOW),
+                new QuestEvent.AgentToolUse("Read", json("{\"file_path\":\"src/c.txt\"}"),
+                        dev.questbench.domain.event.Decision.Permission.ALLOW)));
+        store.journal().appendAll(id, List.of(
+                new QuestEvent.AgentToolResult(uses.get(1).id(), List.of(), false, 3L),
+                new QuestEvent.AgentToolResult(uses.get(2).id(), List.of(), true, 3L), // the edit failed
+                new QuestEvent.AgentToolResult(uses.get(3).id(), List.of(), false, 3L),
+                QuestEvent.SessionStatusIdle.endTurn(),
+                QuestEvent.UserMessage.text("thanks"),
+                QuestEvent.SessionStatusIdle.endTurn()));
+
+        conversation.show(id);
+
+        List<TranscriptRow.Changes> changes = conversation.rows().stream()
+                .filter(TranscriptRow.Changes.class::isInstance).map(TranscriptRow.Changes.class::cast).toList();
+        assertEquals(1, changes.size(), "only the turn that changed files: " + kinds());
+        assertEquals(List.of("src/a.txt"), changes.get(0).paths(), "failed edits and reads do not count");
+        assertEquals("Changed 1 file: a.txt", ChangesLine.text(changes.get(0)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private List<String> kinds() {
         return conversation.rows().stream().map(row -> row.getClass().getSimpleName()).toList();
     }
