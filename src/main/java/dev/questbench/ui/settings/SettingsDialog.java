@@ -40,14 +40,16 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, WORKTREES }
+    public enum Page { GENERAL, MODELS, AGENT, WORKTREES, REVIEW }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
     private final AgentViewModel agent;
     private final WorktreesViewModel worktrees; // null: no Worktrees tab
+    private ReviewSettingsViewModel review; // null: no Review tab
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
+    private BooleanExpression busy;
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private Spinner<Integer> goalRoundsSpinner;
     @FXML private CheckBox desktopBox;
@@ -114,6 +116,18 @@ public final class SettingsDialog extends Dialog<Boolean> {
         }
     }
 
+    /** Adds the Review tab (the external reviewer), loaded now and saved with the rest. */
+    public SettingsDialog withReview(ReviewSettingsViewModel reviewSettings) {
+        this.review = reviewSettings;
+        addPage(Page.REVIEW, "Review", Feather.SHIELD, new ReviewSettingsPage(reviewSettings));
+        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        save.disableProperty().unbind();
+        save.disableProperty().bind(busy.or(reviewSettings.savingProperty()).or(reviewSettings.loadedProperty().not()));
+        showProblems(Page.REVIEW, reviewSettings.problemProperty());
+        reviewSettings.load();
+        return this;
+    }
+
     /** Shows one page, e.g. Models when a quest failed for want of a provider. */
     public SettingsDialog select(Page page) {
         tabs.getSelectionModel().select(pages.get(page));
@@ -161,7 +175,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.getStyleClass().add(Styles.ACCENT);
         save.setId("settings-save");
-        BooleanExpression busy = model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
+        busy = model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
                 .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not());
         if (worktrees != null) {
             busy = busy.or(worktrees.savingProperty()).or(worktrees.loadedProperty().not());
@@ -193,7 +207,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
             setResult(Boolean.TRUE);
             close();
         };
-        Runnable last = worktrees == null ? done : () -> worktrees.save(done);
+        if (review != null && !review.validate()) {
+            select(Page.REVIEW);
+            return;
+        }
+        Runnable afterWorktrees = review == null ? done : () -> review.save(done);
+        Runnable last = worktrees == null ? afterWorktrees : () -> worktrees.save(afterWorktrees);
         model.save(() -> models.save(() -> agent.save(last)));
     }
 

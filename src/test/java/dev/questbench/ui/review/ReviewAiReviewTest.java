@@ -131,6 +131,107 @@ class ReviewAiReviewTest {
         }
     }
 
+    @Test
+    void theExternalReviewerGetsWholeFilesAndItsSuggestionsBecomeFindings() throws Exception {
+        String id = runQuest();
+        model.show(id);
+        model.externalReview();
+        assertTrue(model.findings().statusProperty().get().contains("Settings → Review"),
+                model.findings().statusProperty().get());
+
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!"secret-key".equals(request.getHeaders().get("X-API-Key"))) {
+                    return new MockResponse.Builder().code(400)
+                            .body("{\"detail\":{\"error\":\"Invalid API key\"}}").build();
+                }
+                return new MockResponse.Builder().code(200).body("{\"raw_data\":{\"code_suggestions\":[{"
+                        + "\"relevant_file\":\"story.txt\",\"suggestion_content\":\"Use digits.\","
+                        + "\"one_sentence_summary\":\"Keep numbering consistent\",\"label\":\"possible issue\","
+                        + "\"score\":7,\"relevant_lines_start\":19,\"relevant_lines_end\":19}]}}").build();
+            }
+        });
+        dev.questbench.review.external.ExternalReviewSettings.saveBaseUrl(store.settings(),
+                server.url("/").toString());
+        dev.questbench.review.external.ExternalReviewSettings.saveApiKey(store.secrets(), "wrong");
+        model.externalReview();
+        String failed = model.findings().statusProperty().get();
+        assertTrue(failed.startsWith("Review failed") && failed.contains("Invalid API key"), failed);
+
+        dev.questbench.review.external.ExternalReviewSettings.saveApiKey(store.secrets(), "secret-key");
+        int before = server.getRequestCount();
+        model.externalReview();
+        assertEquals(1, model.findings().findings().size(), model.findings().statusProperty().get());
+        assertEquals("external", ((QuestEvent.ReviewFindings) store.journal().readByType(id,
+                Set.of("quest.review_findings"), 0).get(0).event()).source());
+        assertTrue(model.annotationsProperty().get().stream().anyMatch(note -> note.line() == 19
+                && note.kind().equals("finding-warning")), model.annotationsProperty().get().toString());
+        RecordedRequest sent = null;
+        for (int i = before; i < server.getRequestCount(); i++) {
+            sent = server.takeRequest();
+        }
+        String body = sent.getBody().utf8();
+        assertTrue(body.contains("line 19\\n") && body.contains("line nineteen\\n"),
+                "before and after contents: " + body);
+    }
+
+    @Test
+    void aCancelledReviewIsNotJournaledOrShown() throws Exception {
+        String id = runQuest();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return sse(FINDINGS);
+            }
+        });
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        dev.questbench.ui.common.TaskRunner background = new dev.questbench.ui.common.TaskRunner() {
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
+                                java.util.function.Consumer<Throwable> failed) {
+                running.incrementAndGet();
+                Thread thread = new Thread(() -> {
+                    try {
+                        T value = work.call();
+                        fx.execute(() -> done.accept(value));
+                    } catch (Throwable e) {
+                        fx.execute(() -> failed.accept(e));
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                });
+                thread.setDaemon(true);
+                thread.start();
+            }
+        };
+        BuiltinAgent agent = new BuiltinAgent(store, Map.of(), dir.resolve("home"), null);
+        QuestEngine parts = engine.parts;
+        try (ReviewViewModel slow = new ReviewViewModel(store, new QuestEngine(parts.executor(), parts.goals(),
+                parts.specs(), parts.scheduler(), agent, parts.workspaces()), background, dialogs, fx)) {
+            slow.show(id);
+            waitUntil(() -> {
+                fx.runPending();
+                return !slow.files().isEmpty();
+            });
+            slow.aiReview();
+            assertTrue(slow.findings().reviewingProperty().get());
+            slow.findings().cancel();
+            assertEquals("Review cancelled.", slow.findings().statusProperty().get());
+            release.countDown();
+            waitUntil(() -> running.get() == 0); // the review's task ended (it threw: cancelled)
+            fx.runPending();
+            assertTrue(slow.findings().findings().isEmpty(), "a late result is dropped");
+            assertTrue(store.journal().readByType(id, Set.of("quest.review_findings"), 0).isEmpty());
+        }
+    }
+
     private String runQuest() throws Exception {
         String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
                 QuestEnvironment.LOCAL)).id();
