@@ -190,7 +190,7 @@ public final class ReviewPanel extends BorderPane {
         toggle.setId("review-full-window");
         toggle.setTooltip(new Tooltip("Full window (Esc to leave)"));
         toggle.selectedProperty().bindBidirectional(model.fullWindowProperty());
-        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> { // a filter: lists and the diff use Escape themselves
             if (event.getCode() == KeyCode.ESCAPE && model.fullWindowProperty().get()) {
                 model.fullWindowProperty().set(false);
                 event.consume();

@@ -136,6 +136,37 @@ class ReviewPanelFlowTest {
         waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")));
     }
 
+    @Test
+    void theChangesRowOpensTheReviewWhichCanFillTheWindowAndComeBack(FxRobot robot) throws Exception {
+        String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
+                QuestEnvironment.LOCAL)).id();
+        waitUntil(() -> store.quests().summary(id).orElseThrow().status() == QuestStatus.READY);
+        // the scripted agent writes without a tool, so journal what a Write tool would
+        var use = store.journal().append(id, new dev.questbench.domain.event.QuestEvent.AgentToolUse("Write",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"file_path\":\"story.txt\"}"),
+                dev.questbench.domain.event.Decision.Permission.ALLOW));
+        store.journal().appendAll(id, java.util.List.of(new dev.questbench.domain.event.QuestEvent.AgentToolResult(
+                use.id(), java.util.List.of(), false, 1L),
+                dev.questbench.domain.event.QuestEvent.SessionStatusIdle.endTurn()));
+        WaitForAsyncUtils.asyncFx(() -> window.model().openQuest(id)).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup("#changes-review").tryQuery().isPresent());
+        robot.clickOn("#changes-review");
+
+        TabPane area = robot.lookup("#function-area").query();
+        waitUntil(() -> "tab-review".equals(area.getSelectionModel().getSelectedItem().getId()));
+        assertTrue(robot.lookup("#scope-last_turn").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+
+        robot.clickOn("#review-full-window");
+        javafx.scene.layout.StackPane host = robot.lookup("#review-full-window-host").query();
+        waitUntil(() -> host.getChildren().contains(area) && host.isVisible());
+        assertFalse(robot.lookup("#columns").query().isVisible(), "the review has the window to itself");
+
+        robot.clickOn("#review-files").type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> !host.isVisible());
+        assertTrue(robot.lookup("#columns").query().isVisible());
+        assertTrue(robot.lookup("#columns").query().lookup("#function-area") != null, "back in its place");
+    }
+
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();

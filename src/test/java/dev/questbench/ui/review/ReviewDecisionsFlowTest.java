@@ -1,0 +1,144 @@
+package dev.questbench.ui.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.questbench.agent.TurnResult;
+import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.domain.QuestStatus;
+import dev.questbench.domain.event.ContentBlock;
+import dev.questbench.domain.event.JournalEntry;
+import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.FxTaskRunner;
+import dev.questbench.ui.shell.MainWindow;
+import dev.questbench.ui.testing.AnsweringDialogs;
+import dev.questbench.ui.testing.WorkspaceEngine;
+import dev.questbench.workspace.diff.FileDiff;
+import dev.questbench.workspace.env.GitRepos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The reviewer's loop in the real window on a real repository, by keyboard: reject one hunk of a two-hunk file (the
+ * other stays on disk), accept the other (staged), comment on a line, and Send feedback (a user message with the
+ * comment reaches the agent's journal).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReviewDecisionsFlowTest {
+    @TempDir
+    Path dir;
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private final AtomicInteger turns = new AtomicInteger();
+    private Path repo;
+    private Store store;
+    private WorkspaceEngine engine;
+    private FxTaskRunner tasks;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        repo = GitRepos.withCommit(dir.resolve("shop"));
+        GitRepos.write(repo, "story.txt", ReviewViewModelTest.story(-1));
+        GitRepos.commitAll(repo, "story");
+        store = Store.open(dir.resolve("data"));
+        engine = new WorkspaceEngine(store, turn -> {
+            if (turns.incrementAndGet() == 1) {
+                Files.writeString(turn.context().workingDirectory().resolve("story.txt"),
+                        ReviewViewModelTest.story(2).replace("line 19\n", "line nineteen\n"));
+            }
+            return new TurnResult.EndTurn();
+        });
+        tasks = new FxTaskRunner(2);
+        window = new MainWindow(stage, store, engine.parts, tasks, dialogs, false);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(10, TimeUnit.SECONDS);
+        tasks.close();
+        engine.close();
+        store.close();
+    }
+
+    @Test
+    void rejectOneHunkAcceptTheOtherCommentAndSendFeedback(FxRobot robot) throws Exception {
+        String id = engine.executor().create(WorkspaceEngine.quest(store, repo, "Edit the story",
+                QuestEnvironment.LOCAL)).id();
+        waitUntil(() -> store.quests().summary(id).orElseThrow().status() == QuestStatus.READY);
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.model().openQuest(id);
+            TabPane area = robot.lookup("#function-area").query();
+            area.getSelectionModel().select(area.getTabs().stream()
+                    .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
+        }).get(10, TimeUnit.SECONDS);
+        ListView<FileDiff> files = robot.lookup("#review-files").query();
+        waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")
+                && file.hunks().size() == 2));
+        robot.clickOn("story.txt");
+        DiffView diff = robot.lookup("#review-diff").query();
+        waitUntil(() -> diff.oldArea().getText().contains("line two"));
+
+        atFirstChange(diff);
+        robot.type(KeyCode.R);
+        waitUntil(() -> Files.readString(repo.resolve("story.txt")).contains("line 2\n"));
+        assertTrue(Files.readString(repo.resolve("story.txt")).contains("line nineteen\n"), "the other hunk stays");
+        waitUntil(() -> files.getItems().size() == 1 && files.getItems().get(0).hunks().size() == 1);
+
+        atFirstChange(diff);
+        robot.type(KeyCode.A);
+        waitUntil(() -> GitRepos.git(repo, "diff", "--cached").contains("+line nineteen"));
+        assertFalse(GitRepos.git(repo, "diff", "--cached").contains("line two"), "the rejected hunk is not staged");
+
+        dialogs.nextTexts.add("Spell it as digits");
+        atFirstChange(diff);
+        robot.type(KeyCode.C);
+        Label pending = robot.lookup("#review-pending").query();
+        waitUntil(() -> pending.getText().startsWith("1 pending"));
+        Button send = robot.lookup("#review-send").query();
+        robot.clickOn(send);
+
+        waitUntil(() -> store.journal().readByType(id, Set.of("user.message"), 0).size() == 2);
+        List<JournalEntry> messages = store.journal().readByType(id, Set.of("user.message"), 0);
+        String feedback = ContentBlock.plainText(((QuestEvent.UserMessage) messages.get(1).event()).content());
+        assertTrue(feedback.contains("Spell it as digits") && feedback.contains("story.txt"), feedback);
+        waitUntil(() -> pending.getText().startsWith("0 pending"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /** Focuses the diff with the caret on its first changed line. */
+    private static void atFirstChange(DiffView diff) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            diff.oldArea().requestFocus();
+            diff.oldArea().moveTo(0);
+            diff.nextChange();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
