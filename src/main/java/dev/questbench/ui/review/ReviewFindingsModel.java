@@ -39,6 +39,8 @@ public final class ReviewFindingsModel {
     private final DialogService dialogs;
     private final Runnable changed;
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    /** One read-only view for all callers: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyBooleanWrapper reviewing = new ReadOnlyBooleanWrapper(this, "reviewing");
     private String questId;
@@ -58,7 +60,7 @@ public final class ReviewFindingsModel {
 
     /** The findings of the latest review of this quest, most severe first (read-only for the View). */
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     /** How the review went: running, passes that failed ("impact: …"), or why it could not run; null: nothing. */

@@ -48,6 +48,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final Subscription journal;
     private final ObjectProperty<DiffScope> scope = new SimpleObjectProperty<>(this, "scope", DiffScope.CURRENT_QUEST);
     private final ObservableList<FileDiff> files = FXCollections.observableArrayList();
+    /** One read-only view for all callers: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<FileDiff> filesView = FXCollections.unmodifiableObservableList(files);
     private final ObjectProperty<FileDiff> selectedFile = new SimpleObjectProperty<>(this, "selectedFile");
     private final ReadOnlyStringWrapper questId = new ReadOnlyStringWrapper(this, "questId");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
@@ -62,6 +64,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final BooleanProperty fullWindow = new SimpleBooleanProperty(this, "fullWindow");
     private boolean reviewAfterLoad;
     private final ObservableList<QuestEvent.ReviewComment> comments = FXCollections.observableArrayList();
+    /** One read-only view for all callers: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<QuestEvent.ReviewComment> commentsView = FXCollections.unmodifiableObservableList(comments);
     private List<DiffView.Annotation> commentNotes = List.of();
     private volatile String watched;
     private volatile Git git;
@@ -104,7 +108,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     /** The changed files in the scope (read-only for the View). */
     public ObservableList<FileDiff> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return filesView;
     }
 
     /** The file the diff shows, or null for all files. */
@@ -157,7 +161,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     /** Every comment on the files in the scope, any status, by file and line (read-only for the View). */
     public ObservableList<QuestEvent.ReviewComment> comments() {
-        return FXCollections.unmodifiableObservableList(comments);
+        return commentsView;
     }
 
     // ---- commands ------------------------------------------------------------------------------

@@ -84,6 +84,12 @@ public final class QuestListViewModel implements AutoCloseable {
 
     // ---- commands ------------------------------------------------------------------------------
 
+    /** Every quest the list knows, most recent activity first (for the command palette). */
+    public java.util.List<QuestSummary> summaries() {
+        return quests.values().stream().filter(summary -> !summary.quest().archived())
+                .sorted(QuestListRow.ORDER).toList();
+    }
+
     /** Loads workspaces and quests in the background. */
     public void reload() {
         tasks.run(() -> new Snapshot(store.quests().list(QuestQuery.ALL.grouped()), store.workspaces().list()),

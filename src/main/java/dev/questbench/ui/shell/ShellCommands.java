@@ -21,6 +21,9 @@ final class ShellCommands {
     final Command toggleFunctionArea;
     final Command toggleSchedules;
     final Command settings;
+    final Command palette;
+    /** What the palette command does; the view sets it once the overlay exists. */
+    Runnable showPalette = () -> { };
     /** Pause, Resume, Stop, Retry, Archive, Delete, Move to local on the quest whose conversation shows. */
     final QuestActions.Commands quest;
 
@@ -41,6 +44,15 @@ final class ShellCommands {
                 .does(shell::toggleSchedules);
         settings = Command.named("Settings…").icon(Feather.SETTINGS).shortcut("Shortcut+Comma")
                 .does(() -> openSettings(shell, testNotification));
+        palette = Command.named("Command Palette…").icon(Feather.COMMAND).shortcut("Shortcut+K")
+                .does(() -> showPalette.run());
+    }
+
+    /** Every command the palette offers, the palette itself and Quit excepted. */
+    java.util.List<Command> forPalette() {
+        return java.util.List.of(newQuest, openWorkspace, toggleBoard, toggleSchedules, toggleFunctionArea, settings,
+                quest.pause(), quest.resume(), quest.stop(), quest.retry(), quest.archive(), quest.unarchive(),
+                quest.moveToLocal(), quest.delete());
     }
 
     /** Opens the Settings dialog; Save applies the concurrency limit and the theme at once. */

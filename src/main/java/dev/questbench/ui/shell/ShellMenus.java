@@ -9,7 +9,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 
 /**
- * The menu bar: File (New Quest, Open Workspace, Settings, Quit), View (board, schedules, function area, Theme),
+ * The menu bar: File (New Quest, Open Workspace, Settings, Quit), View (board, schedules, function area, command
+ * palette, Theme),
  * Quest (lifecycle).
  */
 final class ShellMenus {
@@ -30,6 +31,7 @@ final class ShellMenus {
                 CommandControls.menuItem(commands.toggleBoard),
                 CommandControls.menuItem(commands.toggleSchedules),
                 CommandControls.menuItem(commands.toggleFunctionArea),
+                CommandControls.menuItem(commands.palette),
                 new SeparatorMenuItem(),
                 themeMenu(theme));
         Menu quest = new Menu("_Quest");

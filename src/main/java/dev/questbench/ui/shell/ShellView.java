@@ -30,6 +30,7 @@ final class ShellView extends BorderPane {
     private final SplitPane questArea;
     private final FunctionAreaView functionArea;
     private final StackPane fullWindowHost = new StackPane();
+    private final dev.questbench.ui.palette.CommandPalette palette;
     private final BoardView board;
     private final SchedulesView schedules;
     private final StackPane main;
@@ -77,7 +78,10 @@ final class ShellView extends BorderPane {
         list.setMinWidth(200);
         fullWindowHost.setId("review-full-window-host");
         fullWindowHost.setVisible(false);
-        setCenter(new StackPane(columns, fullWindowHost));
+        palette = new dev.questbench.ui.palette.CommandPalette(new dev.questbench.ui.palette.CommandPaletteViewModel(
+                commands.forPalette(), model.questList()::summaries, model::openQuest));
+        commands.showPalette = palette::open;
+        setCenter(new StackPane(columns, fullWindowHost, palette));
 
         model.review().fullWindowProperty().addListener((observable, before, after) -> showReviewFullWindow(after));
         model.messageActions().setOnReviewChanges(latest -> {
@@ -135,7 +139,7 @@ final class ShellView extends BorderPane {
 
     /** Lays a node (the toasts) over the columns, in the top-right corner below the menu bar. */
     void addOverlay(Node overlay) {
-        StackPane layers = new StackPane(columns, fullWindowHost, overlay);
+        StackPane layers = new StackPane(columns, fullWindowHost, overlay, palette);
         StackPane.setAlignment(overlay, Pos.TOP_RIGHT);
         setCenter(layers);
     }
