@@ -11,10 +11,13 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** What the centre shows when no quest is selected: the motto and the way to start. */
+/**
+ * What the centre shows when no quest is selected: the motto, the three steps to a first quest (open a folder,
+ * connect a model, describe the goal) and the Connect a model card.
+ */
 final class EmptyStateView extends VBox {
 
-    EmptyStateView(Command newQuest, Command openWorkspace, Command toggleBoard) {
+    EmptyStateView(Command newQuest, Command openWorkspace, Command toggleBoard, ConnectModelCard connect) {
         setId("empty-state");
         getStyleClass().add("qb-empty-state");
         setAlignment(Pos.CENTER);
@@ -39,6 +42,10 @@ final class EmptyStateView extends VBox {
         HBox actions = new HBox(10, create, open, board);
         actions.setAlignment(Pos.CENTER);
         VBox.setMargin(actions, new javafx.geometry.Insets(10, 0, 0, 0));
-        getChildren().addAll(icon, motto, hint, actions);
+        Label steps = new Label("1  Open a folder    2  Connect a model    3  Describe the goal");
+        steps.setId("first-run-steps");
+        steps.getStyleClass().add("qb-hint");
+        VBox.setMargin(connect, new javafx.geometry.Insets(18, 0, 0, 0));
+        getChildren().addAll(icon, motto, hint, actions, steps, connect);
     }
 }

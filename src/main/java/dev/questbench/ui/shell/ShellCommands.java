@@ -22,6 +22,7 @@ final class ShellCommands {
     final Command toggleSchedules;
     final Command settings;
     final Command palette;
+    final Command setUpModel;
     /** What the palette command does; the view sets it once the overlay exists. */
     Runnable showPalette = () -> { };
     /** Pause, Resume, Stop, Retry, Archive, Delete, Move to local on the quest whose conversation shows. */
@@ -43,7 +44,9 @@ final class ShellCommands {
         toggleSchedules = Command.named("Schedules").icon(Feather.CLOCK).shortcut("Shortcut+Shift+S")
                 .does(shell::toggleSchedules);
         settings = Command.named("Settings…").icon(Feather.SETTINGS).shortcut("Shortcut+Comma")
-                .does(() -> openSettings(shell, testNotification));
+                .does(() -> openSettings(shell, testNotification, SettingsDialog.Page.GENERAL));
+        setUpModel = Command.named("Set Up a Model…").icon(Feather.CPU)
+                .does(() -> openSettings(shell, testNotification, SettingsDialog.Page.MODELS));
         palette = Command.named("Command Palette…").icon(Feather.COMMAND).shortcut("Shortcut+K")
                 .does(() -> showPalette.run());
     }
@@ -51,12 +54,13 @@ final class ShellCommands {
     /** Every command the palette offers, the palette itself and Quit excepted. */
     java.util.List<Command> forPalette() {
         return java.util.List.of(newQuest, openWorkspace, toggleBoard, toggleSchedules, toggleFunctionArea, settings,
+                setUpModel,
                 quest.pause(), quest.resume(), quest.stop(), quest.retry(), quest.archive(), quest.unarchive(),
                 quest.moveToLocal(), quest.delete());
     }
 
     /** Opens the Settings dialog; Save applies the concurrency limit and the theme at once. */
-    private static void openSettings(ShellViewModel shell, Runnable testNotification) {
+    private static void openSettings(ShellViewModel shell, Runnable testNotification, SettingsDialog.Page page) {
         SettingsViewModel form = new SettingsViewModel(shell.store().settings(), shell.tasks(), shell.themeProperty(),
                 limit -> shell.engine().executor().setConcurrencyLimit(limit), testNotification);
         ModelsViewModel models = new ModelsViewModel(shell.engine().agent(), shell.store().secrets(), shell.tasks(),
@@ -66,7 +70,7 @@ final class ShellCommands {
                 shell.tasks(), shell.lastFolder());
         var review = new dev.questbench.ui.settings.ReviewSettingsViewModel(shell.store(), shell.tasks());
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees)
-                .withReview(review)));
+                .withReview(review).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

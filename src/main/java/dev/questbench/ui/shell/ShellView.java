@@ -46,7 +46,8 @@ final class ShellView extends BorderPane {
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
         functionArea = new FunctionAreaView(model.summary(), model.review(), now);
-        EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard);
+        EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
+                new ConnectModelCard(model.connectModel(), commands.setUpModel));
         BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
                 model.messageActions()));
         conversation.setTop(new ConversationHeader(model, commands, this::reviewLastTurn));

@@ -53,6 +53,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final QuestActions questActions;
     private final CardActions cardActions;
     private final MessageActions messageActions;
+    private final ConnectModelViewModel connectModel;
     private final SchedulesViewModel schedules;
     private final ReviewViewModel review;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
@@ -80,6 +81,7 @@ public final class ShellViewModel implements AutoCloseable {
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
         this.review = new ReviewViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
+        this.connectModel = new ConnectModelViewModel(engine.agent(), System.getenv(), tasks);
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
@@ -117,6 +119,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public SchedulesViewModel schedules() {
         return schedules;
+    }
+
+    /** The first-run "Connect a model" card's check. */
+    public ConnectModelViewModel connectModel() {
+        return connectModel;
     }
 
     public QuestListViewModel questList() {
