@@ -35,6 +35,15 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, String fileName) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        File chosen = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, ButtonType.CANCEL);

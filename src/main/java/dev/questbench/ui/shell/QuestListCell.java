@@ -45,6 +45,7 @@ final class QuestListCell extends ListCell<QuestListRow> {
     private final Label activity = new Label();
     private final VBox quest;
     private final Label tokens = new Label();
+    private final Label snippet = new Label();
     private final ContextMenu menu = new ContextMenu();
 
     QuestListCell(QuestListViewModel model, QuestActions actions, ObservableValue<Instant> now) {
@@ -73,7 +74,11 @@ final class QuestListCell extends ListCell<QuestListRow> {
         HBox.setHgrow(statusGap, Priority.ALWAYS);
         HBox statusLine = new HBox(8, pill, activity, statusGap, tokens);
         statusLine.setAlignment(Pos.CENTER_LEFT);
-        quest = new VBox(4, titleLine, statusLine);
+        snippet.getStyleClass().add("snippet");
+        snippet.setMinWidth(0);
+        snippet.setVisible(false);
+        snippet.setManaged(false);
+        quest = new VBox(4, titleLine, snippet, statusLine);
         quest.getStyleClass().add("quest-row");
         now.addListener((observable, before, after) -> updateActivity());
         // Filled as it is asked for (a filter runs before the cell shows it; an empty menu would not show).
@@ -85,7 +90,7 @@ final class QuestListCell extends ListCell<QuestListRow> {
     protected void updateItem(QuestListRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(null);
-        pseudoClassStateChanged(GROUP, row instanceof QuestListRow.Group);
+        pseudoClassStateChanged(GROUP, row instanceof QuestListRow.Group || row instanceof QuestListRow.Section);
         if (empty || row == null) {
             setGraphic(null);
             setContextMenu(null);
@@ -94,9 +99,18 @@ final class QuestListCell extends ListCell<QuestListRow> {
             groupCount.setText(Integer.toString(heading.count()));
             setGraphic(group);
             setContextMenu(null);
+        } else if (row instanceof QuestListRow.Section heading) {
+            groupName.setText(heading.name());
+            groupCount.setText(Integer.toString(heading.count()));
+            setGraphic(group);
+            setContextMenu(null);
         } else if (row instanceof QuestListRow.Item item) {
             QuestSummary summary = item.summary();
             title.setText(summary.quest().title());
+            String found = model.snippets().get(summary.id());
+            snippet.setText(found == null ? "" : found);
+            snippet.setVisible(found != null);
+            snippet.setManaged(found != null);
             pin.setVisible(summary.quest().pinned());
             pin.setManaged(summary.quest().pinned());
             pill.setStatus(summary.status());
@@ -131,7 +145,14 @@ final class QuestListCell extends ListCell<QuestListRow> {
         MenuItem rename = new MenuItem("Rename…", new FontIcon(Feather.EDIT_2));
         rename.setOnAction(event -> model.rename(id));
         QuestActions.Commands commands = actions.commandsFor(new SimpleObjectProperty<>(summary));
-        menu.getItems().addAll(pin, rename, new SeparatorMenuItem());
+        MenuItem fork = new MenuItem("Fork", new FontIcon(Feather.GIT_BRANCH));
+        fork.setOnAction(event -> model.fork(id, actions::fork));
+        MenuItem export = new MenuItem("Export as Markdown…", new FontIcon(Feather.DOWNLOAD));
+        export.setOnAction(event -> model.exportMarkdown(id));
+        MenuItem folder = new MenuItem("Open Workspace Folder", new FontIcon(Feather.FOLDER));
+        folder.setOnAction(event -> model.openFolder(id));
+        folder.setDisable(summary.quest().workspaceId() == null);
+        menu.getItems().addAll(pin, rename, fork, export, folder, new SeparatorMenuItem());
         for (Command command : commands.run()) {
             menu.getItems().add(CommandControls.contextItem(command));
         }
@@ -141,6 +162,7 @@ final class QuestListCell extends ListCell<QuestListRow> {
         if (QuestAction.MOVE_TO_LOCAL.offeredFor(summary)) {
             menu.getItems().add(CommandControls.contextItem(commands.moveToLocal()));
         }
-        menu.getItems().addAll(CommandControls.contextItem(commands.archive()), new SeparatorMenuItem(), delete);
+        menu.getItems().addAll(CommandControls.contextItem(summary.quest().archived() ? commands.unarchive()
+                : commands.archive()), new SeparatorMenuItem(), delete);
     }
 }

@@ -33,6 +33,14 @@ public sealed interface QuestListRow {
         }
     }
 
+    /** A heading that is not a workspace: a status column, or "All quests" when the list is not grouped. */
+    record Section(String name, int count) implements QuestListRow {
+        @Override
+        public String key() {
+            return "section:" + name;
+        }
+    }
+
     record Item(QuestSummary summary) implements QuestListRow {
         @Override
         public String key() {
@@ -63,6 +71,28 @@ public sealed interface QuestListRow {
         byWorkspace.forEach((id, group) -> add(rows, byId.get(id), group, order));
         if (!unbound.isEmpty()) {
             add(rows, null, unbound, order);
+        }
+        return rows;
+    }
+
+    /** Groups by board column (Running, Waiting, Completed), or one "All quests" section when {@code byStatus} is false. */
+    static List<QuestListRow> sections(Collection<QuestSummary> quests, Comparator<QuestSummary> order,
+                                       boolean byStatus) {
+        List<QuestListRow> rows = new ArrayList<>(quests.size() + 3);
+        if (!byStatus) {
+            List<QuestSummary> all = new ArrayList<>(quests);
+            all.sort(order);
+            rows.add(new Section("All quests", all.size()));
+            all.forEach(summary -> rows.add(new Item(summary)));
+            return rows;
+        }
+        for (dev.questbench.domain.BoardColumn column : dev.questbench.domain.BoardColumn.values()) {
+            List<QuestSummary> group = quests.stream().filter(q -> q.status().column() == column)
+                    .sorted(order).toList();
+            if (!group.isEmpty()) {
+                rows.add(new Section(column.label(), group.size()));
+                group.forEach(summary -> rows.add(new Item(summary)));
+            }
         }
         return rows;
     }

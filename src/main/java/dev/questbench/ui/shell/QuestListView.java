@@ -57,19 +57,20 @@ final class QuestListView extends VBox {
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        VBox top = new VBox(10, header, create);
+        VBox top = new VBox(10, header, create, new QuestListFilterBar(model));
         top.getStyleClass().add("quest-list-top");
         getChildren().addAll(top, list);
 
         list.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (!syncing && row instanceof QuestListRow.Item item) {
                 selectedQuestId.set(item.summary().id());
-            } else if (!syncing && row instanceof QuestListRow.Group) {
+            } else if (!syncing && !(row instanceof QuestListRow.Item) && row != null) {
                 Platform.runLater(() -> selectRow(selectedQuestId.get())); // headings are not selectable
             }
         });
         selectedQuestId.addListener((observable, before, id) -> selectRow(id));
         model.rows().addListener((ListChangeListener<QuestListRow>) change -> selectRow(selectedQuestId.get()));
+        model.snippets().addListener((javafx.collections.MapChangeListener<String, String>) change -> list.refresh());
     }
 
     /** Adds a row under the list, such as the Schedules entry. */

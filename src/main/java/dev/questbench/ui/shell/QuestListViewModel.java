@@ -42,6 +42,13 @@ public final class QuestListViewModel implements AutoCloseable {
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
     private Consumer<QuestSummary> onFinishedUnseen = summary -> { };
+    private final javafx.beans.property.ObjectProperty<QuestListFilter> filter =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "filter", QuestListFilter.DEFAULT);
+    private final javafx.beans.property.StringProperty searchText =
+            new javafx.beans.property.SimpleStringProperty(this, "searchText", "");
+    private final javafx.collections.ObservableMap<String, String> snippets =
+            javafx.collections.FXCollections.observableHashMap();
+    private long searchGeneration;
 
     public QuestListViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor) {
         this.store = store;
@@ -49,6 +56,8 @@ public final class QuestListViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.changes = FxBatcher.latestByKey(fxExecutor, QuestChange::questId, this::applyChanges);
         this.subscription = store.quests().subscribe(changes::offer);
+        filter.addListener((observable, before, after) -> publish());
+        searchText.addListener((observable, before, after) -> search());
     }
 
     // ---- properties ----------------------------------------------------------------------------
@@ -56,6 +65,21 @@ public final class QuestListViewModel implements AutoCloseable {
     /** Group headers and quest rows, in display order. */
     public ObservableList<QuestListRow> rows() {
         return rowsView;
+    }
+
+    /** Grouping, order and filters; set a new one to change the list (the search's matches are kept). */
+    public javafx.beans.property.ObjectProperty<QuestListFilter> filterProperty() {
+        return filter;
+    }
+
+    /** Words to find in titles and messages; blank shows every quest. */
+    public javafx.beans.property.StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** For quests the search found in a message rather than the title: the words around the match. */
+    public javafx.collections.ObservableMap<String, String> snippets() {
+        return javafx.collections.FXCollections.unmodifiableObservableMap(snippets);
     }
 
     /** How many quests need the user: Action Required, Error, Interrupted, or Ready and not opened since. */
@@ -84,6 +108,64 @@ public final class QuestListViewModel implements AutoCloseable {
 
     // ---- commands ------------------------------------------------------------------------------
 
+    /** Back to grouping by workspace, most recent first, every status, no search. */
+    public void reset() {
+        searchText.set("");
+        filter.set(QuestListFilter.DEFAULT);
+    }
+
+    /** Finds the quest's latest event in the background, then forks there with {@code forkAt(questId, eventId)}. */
+    public void fork(String questId, java.util.function.BiConsumer<String, String> forkAt) {
+        tasks.run(() -> {
+            List<dev.questbench.domain.event.JournalEntry> last = store.journal().readLast(questId, 1);
+            if (last.isEmpty()) {
+                throw new IllegalStateException("This quest has no conversation to fork yet.");
+            }
+            return last.get(0).id();
+        }, eventId -> forkAt.accept(questId, eventId), failure -> dialogs.showError("Forking failed",
+                failure.getMessage()));
+    }
+
+    /** Opens the quest's workspace folder in the system's file manager. */
+    public void openFolder(String questId) {
+        QuestSummary summary = quests.get(questId);
+        Workspace workspace = summary == null || summary.quest().workspaceId() == null ? null
+                : workspaces.get(summary.quest().workspaceId());
+        if (workspace == null) {
+            dialogs.showError("No folder", "This quest is not bound to a workspace folder.");
+            return;
+        }
+        java.io.File folder = new java.io.File(workspace.path());
+        tasks.run(() -> {
+            if (!folder.isDirectory()) {
+                throw new IllegalStateException(folder + " no longer exists. Open the workspace again from its new "
+                        + "place with File ▸ Open Workspace.");
+            }
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                throw new IllegalStateException("This desktop has no file manager Questbench can open. The folder "
+                        + "is " + folder + ".");
+            }
+            java.awt.Desktop.getDesktop().open(folder);
+            return null;
+        }, ignored -> { }, failure -> dialogs.showError("The folder could not be opened", failure.getMessage()));
+    }
+
+    /** Writes the quest's conversation as Markdown to a file the user picks. */
+    public void exportMarkdown(String questId) {
+        QuestSummary summary = quests.get(questId);
+        if (summary == null) {
+            return;
+        }
+        String name = ConversationMarkdown.fileName(summary.quest().title());
+        dialogs.chooseSaveFile("Export conversation", name).ifPresent(file -> tasks.run(() -> {
+            java.nio.file.Files.writeString(file, ConversationMarkdown.of(summary.quest(),
+                    store.journal().readByType(questId, ConversationMarkdown.TYPES, 0)));
+            return file;
+        }, written -> dialogs.showInfo("Exported", "Saved the conversation to " + written + "."),
+                failure -> dialogs.showError("Export failed", failure.getMessage())));
+    }
+
     /** Every quest the list knows, most recent activity first (for the command palette). */
     public java.util.List<QuestSummary> summaries() {
         return quests.values().stream().filter(summary -> !summary.quest().archived())
@@ -92,7 +174,9 @@ public final class QuestListViewModel implements AutoCloseable {
 
     /** Loads workspaces and quests in the background. */
     public void reload() {
-        tasks.run(() -> new Snapshot(store.quests().list(QuestQuery.ALL.grouped()), store.workspaces().list()),
+        QuestQuery everything = new QuestQuery(null, java.util.Set.of(), null, true,
+                dev.questbench.store.QuestSort.RECENT_ACTIVITY, true, 0);
+        tasks.run(() -> new Snapshot(store.quests().list(everything), store.workspaces().list()),
                 snapshot -> {
                     workspaces.clear();
                     snapshot.workspaces().forEach(workspace -> workspaces.put(workspace.id(), workspace));
@@ -140,7 +224,7 @@ public final class QuestListViewModel implements AutoCloseable {
     private void applyChanges(Map<String, QuestChange> batch) {
         boolean unknownWorkspace = false;
         for (QuestChange change : batch.values()) {
-            if (change instanceof QuestChange.Upserted upserted && !upserted.summary().quest().archived()) {
+            if (change instanceof QuestChange.Upserted upserted) {
                 QuestSummary summary = upserted.summary();
                 QuestSummary before = quests.put(summary.id(), summary);
                 order.update(before, summary); // a quest that keeps working keeps its row
@@ -162,8 +246,54 @@ public final class QuestListViewModel implements AutoCloseable {
     }
 
     private void publish() {
-        List<QuestListRow> next = QuestListRow.build(workspaces.values(), quests.values(), order.comparator());
+        QuestListFilter view = filter.get();
+        List<QuestSummary> shown = quests.values().stream().filter(view::shows).toList();
+        java.util.Comparator<QuestSummary> within = view.order(order.comparator());
+        List<QuestListRow> next = switch (view.grouping()) {
+            case WORKSPACE -> QuestListRow.build(view.narrowed() ? List.of() : workspaces.values(), shown, within);
+            case STATUS -> QuestListRow.sections(shown, within, true);
+            case NONE -> QuestListRow.sections(shown, within, false);
+        };
+        if (view.grouping() == QuestListFilter.Grouping.WORKSPACE && view.narrowed()) {
+            // narrowed: only workspaces with a quest that shows get a heading
+            java.util.Set<String> used = new java.util.HashSet<>();
+            shown.forEach(q -> used.add(q.quest().workspaceId()));
+            next = QuestListRow.build(workspaces.values().stream().filter(w -> used.contains(w.id())).toList(),
+                    shown, within);
+        }
         QuestListRow.patch(rows, next);
-        attention.set((int) quests.values().stream().filter(QuestListViewModel::needsAttention).count());
+        attention.set((int) quests.values().stream().filter(q -> !q.quest().archived())
+                .filter(QuestListViewModel::needsAttention).count());
+    }
+
+    /** Runs the text search in the background; a result older than the latest request is dropped. */
+    private void search() {
+        String words = searchText.get() == null ? "" : searchText.get().strip();
+        long asked = ++searchGeneration;
+        if (words.isEmpty()) {
+            snippets.clear();
+            filter.set(filter.get().withMatches(null));
+            return;
+        }
+        tasks.run(() -> {
+            QuestQuery query = new QuestQuery(null, java.util.Set.of(), words, true,
+                    dev.questbench.store.QuestSort.RECENT_ACTIVITY, false, 200);
+            Map<String, String> found = new java.util.LinkedHashMap<>();
+            for (QuestSummary match : store.quests().list(query)) {
+                found.put(match.id(), ConversationMarkdown.snippet(match.quest().title(), words,
+                        () -> store.journal().readByType(match.id(), ConversationMarkdown.TYPES, 200)));
+            }
+            return found;
+        }, found -> {
+            if (asked == searchGeneration) {
+                snippets.clear();
+                found.forEach((id, snippet) -> {
+                    if (snippet != null) {
+                        snippets.put(id, snippet);
+                    }
+                });
+                filter.set(filter.get().withMatches(found.keySet()));
+            }
+        }, failure -> dialogs.showError("Search failed", failure.getMessage()));
     }
 }

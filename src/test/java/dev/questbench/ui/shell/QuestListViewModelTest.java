@@ -1,6 +1,8 @@
 package dev.questbench.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
@@ -110,6 +112,61 @@ class QuestListViewModelTest {
         list.close();
     }
 
+    @Test
+    void groupsSortsFiltersSearchesMessagesAndResets() throws Exception {
+        Workspace shop = store.workspaces().open(dir.resolve("shop").toString());
+        String login = quest("Fix login", shop);
+        Thread.sleep(5);
+        String report = quest("Write report", null);
+        store.journal().append(report, QuestEvent.AgentMessage.text("The quarterly numbers include the refund "
+                + "totals from the payment provider, as you asked."));
+        Thread.sleep(5);
+        String old = quest("Archived idea", null);
+        store.quests().update(store.quests().get(old).orElseThrow().withArchived(true, Instant.now()));
+        QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
+        list.reload();
+        assertEquals(List.of("# shop (1)", "Fix login", "# No workspace (1)", "Write report"), describe(list),
+                "archived quests are hidden by default");
+
+        list.filterProperty().set(list.filterProperty().get().withGrouping(QuestListFilter.Grouping.NONE)
+                .withSort(dev.questbench.store.QuestSort.TITLE).withShowArchived(true));
+        assertEquals(List.of("# All quests (3)", "Archived idea", "Fix login", "Write report"), describe(list));
+
+        list.filterProperty().set(list.filterProperty().get().withGrouping(QuestListFilter.Grouping.STATUS)
+                .withShowArchived(false));
+        assertEquals("# Running (2)", describe(list).get(0), "queued quests are in the Running column");
+
+        list.searchTextProperty().set("refund");
+        assertEquals(List.of("# Running (1)", "Write report"), describe(list), "found in a message");
+        String snippet = list.snippets().get(report);
+        assertTrue(snippet.contains("refund") && snippet.length() < 100, snippet);
+        list.searchTextProperty().set("login");
+        assertEquals(List.of("# Running (1)", "Fix login"), describe(list));
+        assertEquals(null, list.snippets().get(login), "a title match needs no snippet");
+
+        assertTrue(list.filterProperty().get().narrowed());
+        list.reset();
+        assertEquals(List.of("# shop (1)", "Fix login", "# No workspace (1)", "Write report"), describe(list));
+        assertFalse(list.filterProperty().get().narrowed());
+        list.close();
+    }
+
+    @Test
+    void exportsTheConversationAsMarkdown() throws Exception {
+        String id = quest("Fix login", null);
+        store.journal().append(id, QuestEvent.AgentMessage.text("Fixed the redirect."));
+        QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
+        list.reload();
+        dialogs.saveTo = dir.resolve("out.md");
+        list.exportMarkdown(id);
+        String markdown = java.nio.file.Files.readString(dialogs.saveTo);
+        assertTrue(markdown.startsWith("# Fix login\n"), markdown);
+        assertTrue(markdown.indexOf("## You") < markdown.indexOf("## Agent"), markdown);
+        assertTrue(markdown.contains("Fixed the redirect."), markdown);
+        assertEquals("fix-login.md", ConversationMarkdown.fileName("Fix login!"));
+        list.close();
+    }
+
     private String quest(String title, Workspace workspace) {
         Quest quest = Quest.create(title, title, workspace == null ? null : workspace.id(), QuestMode.AGENT,
                 QuestEnvironment.LOCAL, Instant.now());
@@ -121,6 +178,7 @@ class QuestListViewModelTest {
     private static List<String> describe(QuestListViewModel list) {
         return list.rows().stream().map(row -> row instanceof QuestListRow.Group group
                 ? "# " + group.name() + " (" + group.count() + ")"
+                : row instanceof QuestListRow.Section section ? "# " + section.name() + " (" + section.count() + ")"
                 : ((QuestListRow.Item) row).summary().quest().title()).toList();
     }
 }

@@ -30,6 +30,14 @@ public final class AnsweringDialogs implements DialogService {
         return Optional.empty();
     }
 
+    /** Where the next save goes; null cancels. */
+    public Path saveTo;
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String fileName) {
+        return Optional.ofNullable(saveTo);
+    }
+
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations++;
