@@ -1,6 +1,5 @@
 package dev.questbench.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.store.Store;
 import java.io.IOException;
@@ -8,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +19,12 @@ import java.util.stream.Collectors;
  * {@code ?after_id=}.
  */
 final class EventReadApi {
+    private static final int RECENT_MAX = 20_000;
+
     private final Store store;
     private final SessionsApi sessions;
     private final SessionStream stream;
+    private final Map<String, String> recent = new ConcurrentHashMap<>();
 
     EventReadApi(Store store, SessionsApi sessions, SessionStream stream) {
         this.store = store;
@@ -108,8 +112,7 @@ final class EventReadApi {
         }
         SseOutput out = new SseOutput(ex.startStream("text/event-stream"));
         boolean deleted = stream.run(questId, after, afterSeq, out, (entry, sse) -> {
-            ObjectNode json = EventView.of(entry);
-            sse.event(entry.id(), entry.type(), json.toString());
+            sse.event(entry.id(), entry.type(), rendered(entry));
             return true;
         });
         if (deleted) {
@@ -122,6 +125,14 @@ final class EventReadApi {
             }
         }
         out.close();
+    }
+
+    /** The event's JSON, rendered once for all the streams that follow its session. */
+    private String rendered(JournalEntry entry) {
+        if (recent.size() > RECENT_MAX) {
+            recent.clear();
+        }
+        return recent.computeIfAbsent(entry.id(), id -> EventView.of(entry).toString());
     }
 
     private long seq(String eventId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.domain.Quest;
 import dev.questbench.engine.QuestExecutor;
 import dev.questbench.store.Store;
 import java.io.IOException;
@@ -43,11 +44,18 @@ public final class ServerApi implements AutoCloseable {
 
     /** Binds the first free port at or above {@code options.port()} and starts serving. */
     public static ServerApi start(Store store, QuestExecutor executor, BuiltinAgent agent, ServerOptions options) {
+        return start(store, executor, agent, options, Quest.BUILTIN_BACKEND);
+    }
+
+    /** As above, with sessions run by the executor's backend of the given kind (benchmarks use a scripted one). */
+    public static ServerApi start(Store store, QuestExecutor executor, BuiltinAgent agent, ServerOptions options,
+                                  String backendKind) {
         ServerToken token = new ServerToken(store.secrets(), options.token());
         SessionFeed feed = new SessionFeed(store);
         AgentCatalog catalog = new AgentCatalog(agent, store.settings(), options.model());
         SessionRecords records = new SessionRecords(store.settings());
-        SessionsApi sessions = new SessionsApi(store, executor, catalog, records, options.permissionMode());
+        SessionsApi sessions = new SessionsApi(store, executor, catalog, records, options.permissionMode(),
+                backendKind);
         EventsApi events = new EventsApi(store, executor, sessions);
         SessionStream stream = new SessionStream(store, feed, options.heartbeat());
         Router router = new Router(token);

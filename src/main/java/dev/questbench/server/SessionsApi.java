@@ -26,9 +26,11 @@ final class SessionsApi {
     private final AgentCatalog catalog;
     private final SessionRecords records;
     private final PermissionMode permissionMode;
+    private final String backendKind;
 
     SessionsApi(Store store, QuestExecutor executor, AgentCatalog catalog, SessionRecords records,
-                PermissionMode permissionMode) {
+                PermissionMode permissionMode, String backendKind) {
+        this.backendKind = backendKind;
         this.store = store;
         this.executor = executor;
         this.catalog = catalog;
@@ -80,7 +82,7 @@ final class SessionsApi {
         String title = body.path("title").isTextual() ? body.get("title").asText() : null;
         Instant now = Instant.now();
         Quest draft = Quest.create(title, "", workspaceId, QuestMode.AGENT, QuestEnvironment.LOCAL, now);
-        Quest quest = new Quest(draft.id(), draft.title(), "", workspaceId, draft.backend(), model, draft.mode(),
+        Quest quest = new Quest(draft.id(), draft.title(), "", workspaceId, backendKind, model, draft.mode(),
                 draft.environment(), new QuestOptions(false, null, permissionMode, null), false, false, false, now,
                 now);
         records.put(quest.id(), new SessionRecords.Record(agentId, metadata));

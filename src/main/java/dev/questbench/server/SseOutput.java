@@ -19,7 +19,7 @@ final class SseOutput {
             pending.append("id: ").append(id).append('\n');
         }
         pending.append("event: ").append(name).append('\n');
-        pending.append("data: ").append(data.replace("\n", "\\n")).append("\n\n");
+        pending.append("data: ").append(data).append("\n\n"); // compact JSON has no raw line breaks
     }
 
     void comment(String text) {

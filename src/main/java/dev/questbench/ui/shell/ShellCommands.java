@@ -52,7 +52,10 @@ final class ShellCommands {
         AgentViewModel agent = new AgentViewModel(shell.store().settings(), shell.tasks());
         var worktrees = new dev.questbench.ui.settings.WorktreesViewModel(shell.store(), shell.engine().workspaces(),
                 shell.tasks(), shell.lastFolder());
-        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees)));
+        var server = shell.localServer() == null ? null
+                : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
+                server)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
