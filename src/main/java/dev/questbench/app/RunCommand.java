@@ -67,13 +67,9 @@ final class RunCommand {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
+            OptionWord split = OptionWord.of(arg);
+            String name = split.name();
+            String value = split.value();
             switch (name) {
                 case "--workspace" -> workspace = Path.of(value != null ? value : next(args, ++i, name));
                 case "--output" -> {

@@ -42,13 +42,9 @@ final class ServeCommand {
         AgentFlags flags = new AgentFlags();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
+            OptionWord split = OptionWord.of(arg);
+            String name = split.name();
+            String value = split.value();
             if (AgentFlags.takes(name)) {
                 flags.accept(name, value != null ? value : RunCommand.next(args, ++i, name));
                 continue;
