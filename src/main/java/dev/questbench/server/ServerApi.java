@@ -27,6 +27,13 @@ public final class ServerApi implements AutoCloseable {
     static final String ENVIRONMENT_ID = "env_local";
     private static final int PORTS_TRIED = 100;
 
+    static {
+        // Small SSE frames must leave at once: the JDK server leaves Nagle on unless told (read once, at first use).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService threads;
     private final SessionFeed feed;

@@ -202,4 +202,34 @@ class ServerSessionsTest {
         }
         assertTrue(fixture.store.quests().get(session).isEmpty());
     }
+
+    @Test
+    void cancelDuringATurnIs202AndAnInterruptStopsTheNext() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            fixture.model.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                    .body(OpenAiScript.reply().text("too late").body()).headersDelay(2, TimeUnit.SECONDS).build());
+        }
+        String session = fixture.createSession();
+        fixture.sendText(session, "take your time");
+        try (Response cancel = fixture.call(fixture.request("/sessions/" + session + "/cancel").post(
+                RequestBody.create("", ServerFixture.JSON)).build())) {
+            assertEquals(202, cancel.code());
+            assertEquals("canceling", EventJson.mapper().readTree(cancel.body().string()).path("status").asText());
+        }
+        try (SseClient stream = fixture.stream("/sessions/" + session + "/events", null)) { // Accept switches to SSE
+            List<SseClient.Frame> frames = stream.until("session.status_idle");
+            assertEquals("stopped", frames.get(frames.size() - 1).json().path("stop_reason").path("type").asText());
+            fixture.sendText(session, "again");
+            JsonNode interrupt = fixture.post("/sessions/" + session + "/events",
+                    "{\"events\":[{\"type\":\"user.interrupt\"}]}");
+            assertEquals("user.interrupt", interrupt.path("data").get(0).path("type").asText());
+            List<SseClient.Frame> next = stream.until("session.status_idle");
+            assertEquals("stopped", next.get(next.size() - 1).json().path("stop_reason").path("type").asText());
+        }
+        assertEquals("idle", fixture.get("/sessions/" + session).path("status").asText());
+        try (Response idle = fixture.call(fixture.request("/sessions/" + session + "/cancel").post(
+                RequestBody.create("", ServerFixture.JSON)).build())) {
+            assertEquals(200, idle.code(), "cancelling an idle session is a no-op");
+        }
+    }
 }
