@@ -75,13 +75,18 @@ public final class ServerBench implements BenchMain.Benchmark {
                 .connectionPool(new ConnectionPool(200, 1, TimeUnit.MINUTES)).dispatcher(dispatcher()).build();
         try (Store store = Store.open(dir)) {
             store.settings().set(QuestExecutor.CONCURRENCY, SESSIONS);
+            Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
+            store.journal().subscribe(batch -> { // before the server's own subscription: called just ahead of it
+                long now = System.nanoTime();
+                batch.forEach(entry -> notifiedAt.put(entry.id(), now));
+            });
             QuestExecutor executor = new QuestExecutor(store, List.of(backend), Notifier.NONE);
             executor.start();
             BuiltinAgent agent = new BuiltinAgent(store, Map.of(), dir, BuiltinAgent.Overrides.NONE);
             try (executor; ServerApi server = ServerApi.start(store, executor, agent, new ServerOptions("127.0.0.1",
                     0, TOKEN, PermissionMode.DEFAULT, "bench-model", Duration.ofSeconds(15)), ScriptedBackend.KIND)) {
                 String base = server.baseUrl() + ServerApi.BASE;
-                fanOut(http, base, committedAt);
+                fanOut(http, base, committedAt, notifiedAt);
                 script.set(1);
                 manySessions(http, base, store);
             }
@@ -98,14 +103,15 @@ public final class ServerBench implements BenchMain.Benchmark {
         return dispatcher;
     }
 
-    private static void fanOut(OkHttpClient http, String base, Map<String, Long> committedAt) throws Exception {
+    private static void fanOut(OkHttpClient http, String base, Map<String, Long> committedAt,
+                               Map<String, Long> notifiedAt) throws Exception {
         String session = post(http, base + "/sessions", "{}").path("id").asText();
         ExecutorService readers = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<long[]>> results = new ArrayList<>();
+        List<Future<long[][]>> results = new ArrayList<>();
         AtomicInteger connected = new AtomicInteger();
         for (int c = 0; c < CLIENTS; c++) {
             results.add(readers.submit(() -> read(http, base + "/sessions/" + session + "/events/stream", committedAt,
-                    connected)));
+                    notifiedAt, connected)));
         }
         while (connected.get() < CLIENTS) {
             Thread.sleep(10);
@@ -114,27 +120,36 @@ public final class ServerBench implements BenchMain.Benchmark {
         post(http, base + "/sessions/" + session + "/events", "{\"events\":[{\"type\":\"user.message\","
                 + "\"content\":\"go\"}]}");
         List<Long> latencies = new ArrayList<>();
+        List<Long> added = new ArrayList<>();
         int complete = 0;
-        for (Future<long[]> result : results) {
-            long[] perClient = result.get(5, TimeUnit.MINUTES);
-            if (perClient.length == EVENTS) {
+        for (Future<long[][]> result : results) {
+            long[][] perClient = result.get(5, TimeUnit.MINUTES);
+            if (perClient[0].length == EVENTS) {
                 complete++;
             }
-            Arrays.stream(perClient).forEach(latencies::add);
+            Arrays.stream(perClient[0]).forEach(latencies::add);
+            Arrays.stream(perClient[1]).forEach(added::add);
         }
         readers.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] serverOnly = added.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("fan-out: %d SSE clients, %d events at %d/s in %.1f s; clients with every event in "
                         + "order: %d/%d%n", CLIENTS, EVENTS, RATE, (System.nanoTime() - started) / 1e9, complete,
                 CLIENTS);
-        System.out.printf("fan-out added latency (commit -> client read): p50 %.2f ms, p99 %.2f ms, max %.2f ms "
+        System.out.printf("fan-out latency, journal commit -> client read: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
                 + "over %d deliveries%n", pct(sorted, 50), pct(sorted, 99), pct(sorted, 100), sorted.length);
+        System.out.printf("fan-out latency added by the server (store notification -> client read): p50 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n", pct(serverOnly, 50), pct(serverOnly, 99), pct(serverOnly, 100));
     }
 
-    /** Reads one stream until the turn ends; returns each agent.message's latency, or fewer when one was missed. */
-    private static long[] read(OkHttpClient http, String url, Map<String, Long> committedAt, AtomicInteger connected)
-            throws IOException {
+    /**
+     * Reads one stream until the turn ends; returns each agent.message's latency from commit and from the store's
+     * notification, or none when one came out of order.
+     */
+    private static long[][] read(OkHttpClient http, String url, Map<String, Long> committedAt,
+                                 Map<String, Long> notifiedAt, AtomicInteger connected) throws IOException {
         List<Long> latencies = new ArrayList<>();
+        List<Long> added = new ArrayList<>();
         int expected = 0;
         boolean inOrder = true;
         try (Response response = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + TOKEN)
@@ -150,6 +165,8 @@ public final class ServerBench implements BenchMain.Benchmark {
                     long now = System.nanoTime();
                     Long at = committedAt.get(id);
                     latencies.add(at == null ? 0 : Math.max(0, now - at));
+                    Long notified = notifiedAt.get(id);
+                    added.add(notified == null ? 0 : Math.max(0, now - notified));
                     inOrder &= line.contains("\"step " + expected + "\"");
                     expected++;
                 } else if (line.startsWith("event: session.status_idle")) {
@@ -157,8 +174,11 @@ public final class ServerBench implements BenchMain.Benchmark {
                 }
             }
         }
-        long[] out = latencies.stream().mapToLong(Long::longValue).toArray();
-        return inOrder ? out : Arrays.copyOf(out, 0);
+        if (!inOrder) {
+            return new long[2][0];
+        }
+        return new long[][] {latencies.stream().mapToLong(Long::longValue).toArray(),
+                added.stream().mapToLong(Long::longValue).toArray()};
     }
 
     private static void manySessions(OkHttpClient http, String base, Store store) throws Exception {
