@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +77,8 @@ class ServerSessionsTest {
 
     @Test
     void aMessageDuringATurnIs409AndBlockContentIsAccepted() throws Exception {
-        fixture.model.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(OpenAiScript.reply().text("slow answer").body()).headersDelay(600, TimeUnit.MILLISECONDS)
-                .build());
+        GatedModel model = new GatedModel(OpenAiScript.reply().text("held answer").response());
+        fixture.model.setDispatcher(model);
         String session = fixture.createSession();
         JsonNode first = fixture.sendText(session, "first");
         assertEquals("first", first.path("data").get(0).path("content").get(0).path("text").asText());
@@ -98,6 +95,7 @@ class ServerSessionsTest {
             assertEquals("invalid_request_error", error.path("error").path("type").asText());
             assertEquals(EventsApi.BUSY, error.path("error").path("message").asText());
         }
+        model.open();
         try (SseClient stream = fixture.stream("/sessions/" + session + "/events/stream", null)) {
             stream.until("session.status_idle");
         }
@@ -205,10 +203,8 @@ class ServerSessionsTest {
 
     @Test
     void cancelDuringATurnIs202AndAnInterruptStopsTheNext() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            fixture.model.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                    .body(OpenAiScript.reply().text("too late").body()).headersDelay(2, TimeUnit.SECONDS).build());
-        }
+        GatedModel model = new GatedModel(OpenAiScript.reply().text("too late").response());
+        fixture.model.setDispatcher(model);
         String session = fixture.createSession();
         fixture.sendText(session, "take your time");
         try (Response cancel = fixture.call(fixture.request("/sessions/" + session + "/cancel").post(
@@ -231,5 +227,6 @@ class ServerSessionsTest {
                 RequestBody.create("", ServerFixture.JSON)).build())) {
             assertEquals(200, idle.code(), "cancelling an idle session is a no-op");
         }
+        model.open(); // lets the model server's held connections end before it closes
     }
 }
