@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.event.EventJson;
+import dev.questbench.domain.event.QuestEvent;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -171,5 +174,39 @@ class ServerRulesTest {
         assertEquals("test-model", session.path("agent").path("model").path("id").asText());
         assertEquals("Missing required field: name", error(fixture.request("/agents").post(RequestBody.create(
                 "{\"model\":\"x\"}", ServerFixture.JSON)).build(), 400).path("message").asText());
+    }
+
+    @Test
+    void eventsPageInEitherOrderAndFilterByType() throws Exception {
+        String session = fixture.createSession();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(fixture.store.journal().append(session, QuestEvent.AgentMessage.text("m" + i)).id());
+            ids.add(fixture.store.journal().append(session, new QuestEvent.AgentThinking(null)).id());
+        }
+        JsonNode first = fixture.get("/sessions/" + session + "/events?limit=3");
+        assertEquals(ids.subList(0, 3), idsOf(first));
+        assertTrue(first.path("has_more").asBoolean());
+        assertEquals(ids.subList(3, 6), idsOf(fixture.get("/sessions/" + session + "/events?limit=3&page="
+                + first.path("next_page").asText())));
+        assertEquals(List.of(ids.get(9), ids.get(8)), idsOf(fixture.get("/sessions/" + session
+                + "/events?limit=2&order=desc")));
+        assertEquals(List.of(ids.get(7), ids.get(6)), idsOf(fixture.get("/sessions/" + session
+                + "/events?limit=2&order=desc&after_id=" + ids.get(8))));
+        assertEquals(List.of(ids.get(2), ids.get(3)), idsOf(fixture.get("/sessions/" + session
+                + "/events?limit=2&before_id=" + ids.get(4))));
+        JsonNode messages = fixture.get("/sessions/" + session + "/events?types=agent.message&limit=10");
+        assertEquals(List.of(ids.get(0), ids.get(2), ids.get(4), ids.get(6), ids.get(8)), idsOf(messages));
+        assertFalse(messages.path("has_more").asBoolean());
+        assertEquals(List.of(ids.get(6), ids.get(8)), idsOf(fixture.get("/sessions/" + session
+                + "/events?types=agent.message&after_id=" + ids.get(4))));
+        error(fixture.request("/sessions/" + session + "/events?after_id=evt_nope").build(), 400);
+        error(fixture.request("/sessions/" + session + "/events?order=sideways").build(), 400);
+    }
+
+    private static List<String> idsOf(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("data").forEach(event -> ids.add(event.path("id").asText()));
+        return ids;
     }
 }
