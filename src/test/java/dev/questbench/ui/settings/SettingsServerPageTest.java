@@ -3,7 +3,6 @@ package dev.questbench.ui.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.engine.Notifier;
 import dev.questbench.engine.QuestExecutor;
@@ -12,19 +11,13 @@ import dev.questbench.server.ServerOptions;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.common.FxTaskRunner;
-import dev.questbench.ui.common.Stylesheets;
-import dev.questbench.ui.shell.ThemePreference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,23 +41,16 @@ class SettingsServerPageTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = Store.open(dir.resolve("data"));
         tasks = new FxTaskRunner(2);
         BuiltinAgent agent = new BuiltinAgent(store, Map.of(), dir.resolve("home"), BuiltinAgent.Overrides.NONE);
         executor = new QuestExecutor(store, List.of(agent.backend()), Notifier.NONE);
         server = new LocalServer(store, executor, agent, ServerOptions.defaults().withPort(0));
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        SettingsViewModel general = new SettingsViewModel(store.settings(), tasks,
-                new SimpleObjectProperty<>(ThemePreference.SYSTEM),
-                limit -> store.settings().set(QuestExecutor.CONCURRENCY, limit), null);
-        dialog = new SettingsDialog(general, new ModelsViewModel(agent, store.secrets(), tasks, dialogs),
+        dialog = new SettingsDialog(SettingsDialogs.general(store, tasks),
+                new ModelsViewModel(agent, store.secrets(), tasks, dialogs),
                 new AgentViewModel(store.settings(), tasks), null, new ServerViewModel(server, tasks));
-        Stylesheets.apply(dialog.getDialogPane().getStylesheets());
-        stage.setScene(new Scene(new StackPane(), 480, 320));
-        stage.show();
-        dialog.initOwner(stage);
-        dialog.show();
+        SettingsDialogs.show(stage, dialog);
     }
 
     @AfterEach
