@@ -57,6 +57,7 @@ public final class ServerApi implements AutoCloseable {
     /** As above, with sessions run by the executor's backend of the given kind (benchmarks use a scripted one). */
     public static ServerApi start(Store store, QuestExecutor executor, BuiltinAgent agent, ServerOptions options,
                                   String backendKind) {
+        HttpServer http = bind(options); // first: a busy port must not leave a journal subscription behind
         ServerToken token = new ServerToken(store.secrets(), options.token());
         SessionFeed feed = new SessionFeed(store);
         AgentCatalog catalog = new AgentCatalog(agent, store.settings(), options.model());
@@ -72,7 +73,6 @@ public final class ServerApi implements AutoCloseable {
         new FilesApi(store).register(router, BASE);
         new WebhookApi(store.settings(), sessions, events, stream).register(router);
         catalog(router, catalog, executor);
-        HttpServer http = bind(options);
         AtomicInteger number = new AtomicInteger();
         ExecutorService threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "questbench-http-" + number.incrementAndGet());

@@ -33,6 +33,7 @@ final class ServerFixture implements AutoCloseable {
     final MockWebServer model = new MockWebServer();
     final Store store;
     final QuestExecutor executor;
+    final BuiltinAgent agent;
     final ServerApi server;
     final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
 
@@ -42,7 +43,7 @@ final class ServerFixture implements AutoCloseable {
         Path home = Files.createDirectories(root.resolve("home"));
         model.start();
         store = Store.open(root.resolve("data"));
-        BuiltinAgent agent = new BuiltinAgent(store, Map.of(), home, new BuiltinAgent.Overrides(null,
+        agent = new BuiltinAgent(store, Map.of(), home, new BuiltinAgent.Overrides(null,
                 model.url("/v1").toString().replaceAll("/$", ""), "test-model"));
         executor = new QuestExecutor(store, List.of(agent.backend()), Notifier.NONE);
         executor.start();

@@ -66,6 +66,19 @@ class ServerRulesTest {
     }
 
     @Test
+    void aBusyPortMovesTheServerToTheNextFreeOne() throws Exception {
+        int taken = fixture.server.port();
+        try (ServerApi second = ServerApi.start(fixture.store, fixture.executor, fixture.agent,
+                new ServerOptions("127.0.0.1", taken, "pt-second", PermissionMode.DEFAULT, null, null))) {
+            assertTrue(second.port() > taken, second.port() + " after " + taken);
+            try (Response ok = fixture.call(new Request.Builder().url(second.baseUrl() + "/health")
+                    .header("Authorization", "Bearer pt-second").build())) {
+                assertEquals(200, ok.code());
+            }
+        }
+    }
+
+    @Test
     void aRotatedTokenReplacesTheOldOne() throws Exception {
         String fresh = fixture.server.token().rotate();
         assertTrue(fresh.startsWith("pt-"));
