@@ -51,15 +51,9 @@ public final class Launcher {
         }
         return switch (commandLine.mode()) {
             case RUN -> RunCommand.run(commandLine, System.in, out, err, env);
-            case SERVE -> notAvailable(err, CommandLine.Mode.SERVE, "the headless server work");
+            case SERVE -> ServeCommand.run(commandLine, out, err, env);
             case DESKTOP -> desktop(commandLine, err, env, launchNanos);
         };
-    }
-
-    private static int notAvailable(PrintStream err, CommandLine.Mode mode, String arrivesWith) {
-        err.println("questbench: 'questbench " + mode.word() + "' is not available yet in this build: it arrives with "
-                + arrivesWith + ". Use the desktop app for now (run 'questbench' with no command).");
-        return EXIT_USAGE;
     }
 
     private static int desktop(CommandLine commandLine, PrintStream err, Map<String, String> env, long launchNanos) {

@@ -62,35 +62,16 @@ final class RunCommand {
     /** Parses the words after {@code run}; throws {@link CommandLine.UsageException} with what to correct. */
     static Options parse(List<String> args, InputStream stdin, Path cwd) {
         Path workspace = cwd;
-        String provider = null;
-        String baseUrl = null;
-        String model = null;
-        PermissionMode mode = PermissionMode.DEFAULT;
+        AgentFlags flags = new AgentFlags();
         boolean json = false;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
+            OptionWord split = OptionWord.of(arg);
+            String name = split.name();
+            String value = split.value();
             switch (name) {
                 case "--workspace" -> workspace = Path.of(value != null ? value : next(args, ++i, name));
-                case "--provider" -> provider = value != null ? value : next(args, ++i, name);
-                case "--base-url" -> baseUrl = value != null ? value : next(args, ++i, name);
-                case "--model" -> model = value != null ? value : next(args, ++i, name);
-                case "--permission-mode" -> {
-                    String word = value != null ? value : next(args, ++i, name);
-                    try {
-                        mode = PermissionMode.fromWire(word);
-                    } catch (IllegalArgumentException e) {
-                        throw new CommandLine.UsageException("--permission-mode must be default, acceptEdits, plan "
-                                + "or bypassPermissions, not '" + word + "'.");
-                    }
-                }
                 case "--output" -> {
                     String word = (value != null ? value : next(args, ++i, name)).toLowerCase(Locale.ROOT);
                     if (!word.equals("text") && !word.equals("stream-json")) {
@@ -100,6 +81,10 @@ final class RunCommand {
                     json = word.equals("stream-json");
                 }
                 default -> {
+                    if (AgentFlags.takes(name)) {
+                        flags.accept(name, value != null ? value : next(args, ++i, name));
+                        continue;
+                    }
                     if (arg.startsWith("--") && !arg.equals("-")) {
                         throw new CommandLine.UsageException("Unknown option '" + arg + "' for run.\n" + usage());
                     }
@@ -107,12 +92,7 @@ final class RunCommand {
                 }
             }
         }
-        if (provider != null && baseUrl != null) {
-            throw new CommandLine.UsageException("Give --provider or --base-url, not both.");
-        }
-        if (baseUrl != null && model == null) {
-            throw new CommandLine.UsageException("--base-url needs --model too, e.g. --model llama3.1.");
-        }
+        flags.check();
         String prompt = String.join(" ", words).strip();
         if (prompt.equals("-")) {
             try {
@@ -129,10 +109,10 @@ final class RunCommand {
         if (!Files.isDirectory(folder)) {
             throw new CommandLine.UsageException("The workspace " + folder + " is not a folder.");
         }
-        return new Options(folder, provider, baseUrl, model, mode, json, prompt);
+        return new Options(folder, flags.provider, flags.baseUrl, flags.model, flags.mode, json, prompt);
     }
 
-    private static String next(List<String> args, int index, String option) {
+    static String next(List<String> args, int index, String option) {
         if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new CommandLine.UsageException(option + " needs a value.");
         }

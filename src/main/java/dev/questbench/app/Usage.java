@@ -12,7 +12,7 @@ final class Usage {
                 Usage:
                   questbench [options]              open the desktop app (the default)
                   questbench run [options] PROMPT   run one quest without a window and print the reply
-                  questbench serve [options] ...    start the local agent server (not available yet)
+                  questbench serve [options]        start the local agent server (Cloud Agents API, /webhook)
 
                 Options:
                   --data-dir DIR       keep quests, events and blobs in DIR (also --data-dir=DIR)
@@ -30,13 +30,21 @@ final class Usage {
                   PROMPT               the task; - reads it from stdin
                   Exit status: 0 when the turn ends, 2 when an approval or answer is needed, 1 on error.
 
+                Serve options (questbench serve; also --provider, --base-url, --model, --permission-mode):
+                  --host HOST          the address to listen on (default 127.0.0.1; others print a warning)
+                  --port N             the first port to try (default 6666; the next free one is taken)
+                  --token TOKEN        the bearer token for this run (default: the stored one, created on
+                                       first start in secrets.json and shown in Settings → Server)
+                  The start-up line prints the base URL and where the token is kept; Ctrl+C stops.
+
                 Data directory (the first that applies):
                   1. --data-dir DIR
                   2. $QUESTBENCH_HOME
                   3. Linux:   $XDG_DATA_HOME/questbench, or ~/.local/share/questbench
                      macOS:   ~/Library/Application Support/Questbench
                      Windows: %%APPDATA%%\\Questbench
-                  It holds questbench.db (the SQLite store) and blobs/ (large payloads).
+                  It holds questbench.db (the SQLite store), blobs/ (large payloads), secrets.json (keys and
+                  the server token, owner-only) and scratch/ (folders of quests without a workspace).
 
                 Environment:
                   QUESTBENCH_HOME      the data directory, when --data-dir is not given
@@ -46,8 +54,7 @@ final class Usage {
                   OLLAMA_HOST          where Ollama listens (default localhost:11434, used when nothing
                                        else is configured)
 
-                Exit status: 0 on success, 1 on failure, 2 for a command line to correct or a mode not
-                available yet.
+                Exit status: 0 on success, 1 on failure, 2 for a command line to correct.
                 """.formatted(Version.current());
     }
 }

@@ -56,7 +56,7 @@ class LauncherProcessTest {
                 Files.readString(temp.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
-    private static String classpathWithoutJavaFx() {
+    static String classpathWithoutJavaFx() {
         String classpath = System.getProperty("java.class.path");
         String kept = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !isJavaFx(entry))
@@ -91,10 +91,10 @@ class LauncherProcessTest {
     }
 
     @Test
-    void serveExitsTwoWithoutTouchingJavaFx() throws Exception {
-        Result result = launch("serve", "--data-dir", temp.resolve("data").toString());
+    void serveWithAMistakeExitsTwoWithoutTouchingJavaFx() throws Exception {
+        Result result = launch("serve", "--data-dir", temp.resolve("data").toString(), "--port", "http");
         assertEquals(2, result.status(), result.err());
-        assertTrue(result.err().contains("'questbench serve' is not available yet"), result.err());
+        assertTrue(result.err().contains("--port must be a number"), result.err());
         assertFalse(result.err().contains("Exception"), result.err());
     }
 

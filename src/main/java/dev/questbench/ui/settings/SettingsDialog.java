@@ -40,7 +40,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, WORKTREES, REVIEW }
+    public enum Page { GENERAL, MODELS, AGENT, WORKTREES, SERVER, REVIEW }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -76,6 +76,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
     /** @param worktrees the Worktrees tab's model, or null to leave the tab out */
     public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
                           WorktreesViewModel worktrees) {
+        this(model, models, agent, worktrees, null);
+    }
+
+    /** @param server the Server tab's model, or null to leave the tab out */
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
+                          WorktreesViewModel worktrees, ServerViewModel server) {
         this.model = model;
         this.models = models;
         this.agent = agent;
@@ -97,6 +103,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         if (worktrees != null) {
             addPage(Page.WORKTREES, "Worktrees", Feather.GIT_BRANCH, new WorktreesPage(worktrees));
         }
+        if (server != null) {
+            addPage(Page.SERVER, "Server", Feather.SERVER, new ServerPage(server));
+        }
         tabs.setId("settings-tabs");
         tabs.getStyleClass().add("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -113,6 +122,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         agent.load();
         if (worktrees != null) {
             worktrees.load();
+        }
+        if (server != null) {
+            server.load();
         }
     }
 

@@ -127,7 +127,7 @@ final class WorktreesPage extends ScrollPane {
         return column;
     }
 
-    private static VBox section(String title, Node... content) {
+    static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         VBox section = new VBox(8, heading);
@@ -136,7 +136,7 @@ final class WorktreesPage extends ScrollPane {
         return section;
     }
 
-    private static Label hint(String text) {
+    static Label hint(String text) {
         Label hint = new Label(text);
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);

@@ -69,8 +69,10 @@ final class ShellCommands {
         var worktrees = new dev.questbench.ui.settings.WorktreesViewModel(shell.store(), shell.engine().workspaces(),
                 shell.tasks(), shell.lastFolder());
         var review = new dev.questbench.ui.settings.ReviewSettingsViewModel(shell.store(), shell.tasks());
-        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees)
-                .withReview(review).select(page)));
+        var server = shell.localServer() == null ? null
+                : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
+                server).withReview(review).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

@@ -42,6 +42,7 @@ import javafx.beans.property.StringProperty;
 public final class ShellViewModel implements AutoCloseable {
     private final Store store;
     private final QuestEngine engine;
+    private dev.questbench.server.LocalServer localServer; // Settings → Server; see localServer()
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final QuestListViewModel questList;
@@ -169,6 +170,18 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /** The engine the window drives (executor, goal and spec modes, scheduler). */
+    /**
+     * The local agent server Settings → Server starts and stops; null when the engine has no built-in agent.
+     * Created on first use; stopped when the window closes.
+     */
+    public synchronized dev.questbench.server.LocalServer localServer() {
+        if (localServer == null && engine.agent() != null) {
+            localServer = new dev.questbench.server.LocalServer(store, engine.executor(), engine.agent(),
+                    dev.questbench.server.ServerOptions.defaults());
+        }
+        return localServer;
+    }
+
     public QuestEngine engine() {
         return engine;
     }
@@ -283,6 +296,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (localServer != null) {
+                localServer.close();
+            }
+        }
         questList.close();
         board.close();
         conversation.close();

@@ -11,12 +11,12 @@ import mockwebserver3.MockResponse;
  * Builds OpenAI Chat Completions SSE streams the way servers send them: role first, text in small pieces, tool
  * call arguments split across many chunks, finish reason, then usage and {@code [DONE]}.
  */
-final class OpenAiScript {
+public final class OpenAiScript {
     private final List<String> chunks = new ArrayList<>();
     private int toolIndex;
     private boolean cut;
 
-    static OpenAiScript reply() {
+    public static OpenAiScript reply() {
         OpenAiScript script = new OpenAiScript();
         ObjectNode delta = EventJson.mapper().createObjectNode().put("role", "assistant").put("content", "");
         script.chunks.add(chunk(delta, null).toString());
@@ -24,7 +24,7 @@ final class OpenAiScript {
     }
 
     /** Text in pieces of a few characters. */
-    OpenAiScript text(String text) {
+    public OpenAiScript text(String text) {
         for (int i = 0; i < text.length(); i += 4) {
             ObjectNode delta = EventJson.mapper().createObjectNode().put("content",
                     text.substring(i, Math.min(text.length(), i + 4)));
@@ -34,7 +34,7 @@ final class OpenAiScript {
     }
 
     /** A tool call whose arguments arrive in pieces of {@code pieceSize} characters. */
-    OpenAiScript tool(String id, String name, String arguments, int pieceSize) {
+    public OpenAiScript tool(String id, String name, String arguments, int pieceSize) {
         int index = toolIndex++;
         ObjectNode first = EventJson.mapper().createObjectNode();
         ObjectNode call = first.putArray("tool_calls").addObject().put("index", index).put("id", id)
@@ -50,17 +50,17 @@ final class OpenAiScript {
         return this;
     }
 
-    OpenAiScript tool(String id, String name, String arguments) {
+    public OpenAiScript tool(String id, String name, String arguments) {
         return tool(id, name, arguments, 7);
     }
 
     /** Ends the stream here without a finish reason or [DONE], as when a connection drops. */
-    OpenAiScript cutHere() {
+    public OpenAiScript cutHere() {
         cut = true;
         return this;
     }
 
-    String body() {
+    public String body() {
         StringBuilder out = new StringBuilder();
         for (String chunk : chunks) {
             out.append("data: ").append(chunk).append("\n\n");
@@ -79,7 +79,7 @@ final class OpenAiScript {
         return out.toString();
     }
 
-    MockResponse response() {
+    public MockResponse response() {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body())
                 .build();
     }
@@ -98,7 +98,7 @@ final class OpenAiScript {
         return chunk;
     }
 
-    static String json(Object... keyValues) {
+    public static String json(Object... keyValues) {
         ObjectNode node = EventJson.mapper().createObjectNode();
         for (int i = 0; i < keyValues.length; i += 2) {
             Object value = keyValues[i + 1];

@@ -3,25 +3,17 @@ package dev.questbench.ui.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.agent.builtin.ProviderEntry;
 import dev.questbench.agent.builtin.ProviderRegistry;
-import dev.questbench.engine.QuestExecutor;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxDialogService;
 import dev.questbench.ui.common.FxTaskRunner;
-import dev.questbench.ui.common.Stylesheets;
-import dev.questbench.ui.shell.ThemePreference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -46,21 +38,14 @@ class SettingsModelsPageTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = Store.open(dir.resolve("data"));
         tasks = new FxTaskRunner(2);
         BuiltinAgent agent = new BuiltinAgent(store, Map.of(), dir.resolve("home"), BuiltinAgent.Overrides.NONE);
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        SettingsViewModel general = new SettingsViewModel(store.settings(), tasks,
-                new SimpleObjectProperty<>(ThemePreference.SYSTEM),
-                limit -> store.settings().set(QuestExecutor.CONCURRENCY, limit), null);
-        dialog = new SettingsDialog(general, new ModelsViewModel(agent, store.secrets(), tasks, dialogs),
+        dialog = new SettingsDialog(SettingsDialogs.general(store, tasks),
+                new ModelsViewModel(agent, store.secrets(), tasks, dialogs),
                 new AgentViewModel(store.settings(), tasks));
-        Stylesheets.apply(dialog.getDialogPane().getStylesheets()); // as the app's DialogService does
-        stage.setScene(new Scene(new StackPane(), 480, 320)); // the owner window; the dialog opens over it
-        stage.show();
-        dialog.initOwner(stage);
-        dialog.show();
+        SettingsDialogs.show(stage, dialog);
     }
 
     @AfterEach
