@@ -23,7 +23,8 @@ import javafx.scene.layout.VBox;
 final class BoardColumnView extends VBox {
 
     BoardColumnView(BoardColumn column, ObservableList<QuestSummary> cards, Function<String, String> workspaceName,
-                    ObservableValue<Instant> now, Consumer<String> openQuest) {
+                    ObservableValue<Instant> now, Consumer<String> openQuest,
+                    javafx.collections.ObservableMap<String, CardProgress> progress) {
         String key = column.name().toLowerCase(Locale.ROOT);
         getStyleClass().addAll("board-column", "board-column-" + key);
         setId("column-" + key);
@@ -43,7 +44,7 @@ final class BoardColumnView extends VBox {
         list.getStyleClass().add("column-list");
         list.setId("column-list-" + key);
         list.setFocusTraversable(false);
-        list.setCellFactory(view -> new CardCell(workspaceName, now, openQuest));
+        list.setCellFactory(view -> new CardCell(workspaceName, now, openQuest, progress));
         Label empty = new Label(emptyText(column));
         empty.getStyleClass().add("column-empty");
         empty.setWrapText(true);
@@ -73,9 +74,19 @@ final class BoardColumnView extends VBox {
     private static final class CardCell extends ListCell<QuestSummary> {
         private final QuestCard card = new QuestCard();
         private final Function<String, String> workspaceName;
+        private final javafx.collections.ObservableMap<String, CardProgress> progress;
+        private final javafx.collections.MapChangeListener<String, CardProgress> onProgress = change -> {
+            if (getItem() != null && getItem().id().equals(change.getKey())) {
+                card.setProgress(change.getValueAdded());
+            }
+        };
 
-        CardCell(Function<String, String> workspaceName, ObservableValue<Instant> now, Consumer<String> openQuest) {
+        CardCell(Function<String, String> workspaceName, ObservableValue<Instant> now, Consumer<String> openQuest,
+                 javafx.collections.ObservableMap<String, CardProgress> progress) {
             this.workspaceName = workspaceName;
+            this.progress = progress;
+            // weak: cells come and go with the list's size, the map stays
+            progress.addListener(new javafx.collections.WeakMapChangeListener<>(onProgress));
             getStyleClass().add("card-cell");
             setPrefWidth(0); // size cells to the column, so long titles wrap instead of scrolling sideways
             card.nowProperty().bind(now);
@@ -97,6 +108,7 @@ final class BoardColumnView extends VBox {
             // change quests on every reorder. Tests find a card by its summary.
             card.setWorkspaceName(workspaceName.apply(item.quest().workspaceId()));
             card.setSummary(item);
+            card.setProgress(progress.get(item.id()));
             if (getGraphic() != card) {
                 setGraphic(card);
             }

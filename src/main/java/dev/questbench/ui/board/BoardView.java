@@ -45,7 +45,7 @@ public final class BoardView extends BorderPane {
         columns.getStyleClass().add("columns");
         for (BoardColumn column : BoardColumn.values()) {
             BoardColumnView view = new BoardColumnView(column, model.column(column), model::workspaceName, now,
-                    openQuest);
+                    openQuest, model.progress());
             HBox.setHgrow(view, Priority.ALWAYS);
             columns.getChildren().add(view);
         }

@@ -41,6 +41,8 @@ public final class BoardViewModel implements AutoCloseable {
     private final Store store;
     private final TaskRunner tasks;
     private final Debouncer debouncer;
+    /** How far back a card's work line is read when the board opens: enough for the last todo list and step. */
+    private static final int PROGRESS_EVENTS = 300;
     private final StableOrder order = new StableOrder();
     private final BoardColumns columns = new BoardColumns(order.comparator());
     private final Map<String, QuestSummary> results = new HashMap<>();
@@ -55,7 +57,15 @@ public final class BoardViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final Subscription subscription;
+    private final Subscription journal;
+    private final javafx.collections.ObservableMap<String, CardProgress> progress =
+            FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, CardProgress> progressView =
+            FXCollections.unmodifiableObservableMap(progress);
+    private final java.util.Set<String> progressAsked = new java.util.HashSet<>();
     private long generation;
+    private final FxBatcher<dev.questbench.domain.event.JournalEntry,
+            List<dev.questbench.domain.event.JournalEntry>> stepBatcher;
 
     /** Create on the FX thread; call {@link #reload()} to fill it. */
     public BoardViewModel(Store store, TaskRunner tasks, Debouncer debouncer, Executor fxExecutor) {
@@ -64,6 +74,11 @@ public final class BoardViewModel implements AutoCloseable {
         this.debouncer = debouncer;
         this.changes = FxBatcher.latestByKey(fxExecutor, QuestChange::questId, this::applyChanges);
         this.subscription = store.quests().subscribe(changes::offer);
+        FxBatcher<dev.questbench.domain.event.JournalEntry, List<dev.questbench.domain.event.JournalEntry>> steps =
+                FxBatcher.inOrder(fxExecutor, this::applySteps);
+        this.stepBatcher = steps;
+        this.journal = store.journal().subscribe(batch -> batch.stream()
+                .filter(entry -> CardProgress.matters(entry.event())).forEach(steps::offer));
         searchText.addListener((observable, before, after) -> debouncer.submit(this::reload));
         workspaceFilter.addListener((observable, before, after) -> refill());
     }
@@ -121,9 +136,16 @@ public final class BoardViewModel implements AutoCloseable {
         tasks.run(() -> fetch(text), answer -> apply(asked, answer), failure -> fail(asked, failure));
     }
 
+    /** Each card's work line by quest id: filled for active quests, then kept current from the journal. */
+    public javafx.collections.ObservableMap<String, CardProgress> progress() {
+        return progressView;
+    }
+
     @Override
     public void close() {
         subscription.close();
+        journal.close();
+        stepBatcher.close();
         changes.close();
     }
 
@@ -221,6 +243,30 @@ public final class BoardViewModel implements AutoCloseable {
         }
         columns.fill(shown);
         refreshTabs();
+        askProgress(shown);
+    }
+
+    /** Reads the work line of active quests not yet known, in the background (the journal keeps it current after). */
+    private void askProgress(List<QuestSummary> shown) {
+        List<String> wanted = shown.stream().filter(summary -> summary.status().column() != BoardColumn.COMPLETED)
+                .map(QuestSummary::id).filter(progressAsked::add).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        tasks.run(() -> {
+            Map<String, CardProgress> found = new HashMap<>();
+            for (String id : wanted) {
+                found.put(id, CardProgress.of(store.journal().readLast(id, PROGRESS_EVENTS)));
+            }
+            return found;
+        }, found -> found.forEach((id, value) -> progress.merge(id, value, (live, read) -> live)),
+                failure -> { }); // the cards simply show no work line
+    }
+
+    private void applySteps(List<dev.questbench.domain.event.JournalEntry> entries) {
+        for (dev.questbench.domain.event.JournalEntry entry : entries) {
+            progress.put(entry.questId(), progress.getOrDefault(entry.questId(), CardProgress.NONE).next(entry));
+        }
     }
 
     private void refreshTabs() {

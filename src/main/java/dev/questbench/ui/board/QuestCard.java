@@ -44,6 +44,17 @@ public final class QuestCard extends Control {
     };
     private final StringProperty workspaceName = new SimpleStringProperty(this, "workspaceName", "");
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(this, "now", Instant.now());
+    private final ObjectProperty<CardProgress> progress = new SimpleObjectProperty<>(this, "progress",
+            CardProgress.NONE);
+
+    /** Todo progress, the latest step and the current turn's start. */
+    public ObjectProperty<CardProgress> progressProperty() {
+        return progress;
+    }
+
+    public void setProgress(CardProgress value) {
+        progress.set(value == null ? CardProgress.NONE : value);
+    }
 
     public QuestCard() {
         getStyleClass().add("quest-card");

@@ -17,8 +17,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Lays out a {@link QuestCard}: pill and pin on top, title, a line of the prompt, then workspace, tokens used and
- * time.
+ * Lays out a {@link QuestCard}: pill and pin on top, title, a line of the prompt, the work line (todo progress, the
+ * latest step, how long the turn runs), then workspace, tokens used and time.
  */
 final class QuestCardSkin extends SkinBase<QuestCard> {
     private final StatusPill pill = new StatusPill();
@@ -28,6 +28,10 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
     private final Label workspace = new Label();
     private final Label activity = new Label();
     private final Label tokens = new Label();
+    private final Label todos = new Label();
+    private final Label step = new Label();
+    private final Label elapsed = new Label();
+    private final HBox work;
     private String describedPrompt;
     private String describedTitle;
 
@@ -54,10 +58,22 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         top.setAlignment(Pos.CENTER_LEFT);
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
+        todos.getStyleClass().add("todos");
+        todos.setGraphic(new FontIcon(Feather.CHECK_SQUARE));
+        todos.setMinWidth(Region.USE_PREF_SIZE);
+        step.getStyleClass().add("step");
+        step.setMinWidth(0);
+        step.setTextOverrun(OverrunStyle.ELLIPSIS);
+        HBox.setHgrow(step, Priority.ALWAYS);
+        elapsed.getStyleClass().add("elapsed");
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        work = new HBox(8, todos, step, elapsed);
+        work.setAlignment(Pos.CENTER_LEFT);
+        work.getStyleClass().add("work");
         HBox footer = new HBox(8, workspace, gap2, tokens, activity);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("footer");
-        VBox box = new VBox(top, title, description, footer);
+        VBox box = new VBox(top, title, description, work, footer);
         box.getStyleClass().add("box");
         box.setFillWidth(true);
         getChildren().add(box);
@@ -65,6 +81,7 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         registerChangeListener(card.summaryProperty(), observable -> update());
         registerChangeListener(card.workspaceNameProperty(), observable -> update());
         registerChangeListener(card.nowProperty(), observable -> updateActivity());
+        registerChangeListener(card.progressProperty(), observable -> updateWork());
         update();
     }
 
@@ -93,12 +110,43 @@ final class QuestCardSkin extends SkinBase<QuestCard> {
         tokens.setVisible(!used.isEmpty());
         tokens.setManaged(!used.isEmpty());
         updateActivity();
+        updateWork();
+    }
+
+    /** The work line; hidden when there is nothing to say. */
+    private void updateWork() {
+        CardProgress progress = getSkinnable().progressProperty().get();
+        QuestSummary summary = getSkinnable().getSummary();
+        boolean active = summary != null && summary.status().isActive();
+        todos.setText(progress.total() == 0 ? "" : progress.done() + "/" + progress.total());
+        todos.setVisible(progress.total() > 0);
+        todos.setManaged(progress.total() > 0);
+        String latest = active && progress.latestStep() != null ? progress.latestStep() : "";
+        step.setText(latest);
+        step.setVisible(!latest.isEmpty());
+        step.setManaged(!latest.isEmpty());
+        updateElapsed();
+        boolean any = todos.isVisible() || step.isVisible() || elapsed.isVisible();
+        work.setVisible(any);
+        work.setManaged(any);
+    }
+
+    private void updateElapsed() {
+        CardProgress progress = getSkinnable().progressProperty().get();
+        QuestSummary summary = getSkinnable().getSummary();
+        boolean running = summary != null && summary.status().isActive() && progress.runningSince() != null;
+        elapsed.setText(running ? Elapsed.format(progress.runningSince(), getSkinnable().nowProperty().get()) : "");
+        elapsed.setVisible(running);
+        elapsed.setManaged(running);
     }
 
     private void updateActivity() {
         QuestSummary summary = getSkinnable().getSummary();
         if (summary != null) {
             activity.setText(TimeAgo.format(summary.lastActivityAt(), getSkinnable().nowProperty().get()));
+            if (work != null) {
+                updateElapsed();
+            }
         }
     }
 

@@ -70,6 +70,40 @@ class BoardViewModelTest {
     }
 
     @Test
+    void cardsShowTodoProgressTheLatestStepAndRunningTimeLive() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode command =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("command", "mvn test");
+        String running = quest("Fix login", shop, QuestEvent.UserMessage.text("go"),
+                new QuestEvent.SessionStatusRunning(),
+                new QuestEvent.TodoUpdated(List.of(new QuestEvent.TodoUpdated.TodoItem("a", "completed", "A"),
+                        new QuestEvent.TodoUpdated.TodoItem("b", "in_progress", "B"),
+                        new QuestEvent.TodoUpdated.TodoItem("c", "pending", "C"))),
+                new QuestEvent.AgentToolUse("Bash", command, dev.questbench.domain.event.Decision.Permission.ALLOW));
+        String done = quest("Write docs", docs, QuestEvent.UserMessage.text("go"),
+                new QuestEvent.SessionStatusRunning(), QuestEvent.SessionStatusIdle.endTurn());
+
+        BoardViewModel board = loadedBoard();
+        CardProgress progress = board.progress().get(running);
+        assertEquals(1, progress.done());
+        assertEquals(3, progress.total());
+        assertEquals("Running `mvn test`…", progress.latestStep());
+        assertTrue(progress.runningSince() != null, "the turn is running");
+        CardProgress finished = board.progress().getOrDefault(done, CardProgress.NONE);
+        assertEquals(null, finished.runningSince(), "a finished quest is not running");
+
+        store.journal().append(running, new QuestEvent.AgentToolUse("Edit",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("file_path", "src/main/Login.java"), dev.questbench.domain.event.Decision.Permission.ALLOW));
+        fx.runUntil(() -> "Editing `Login.java`…".equals(board.progress().get(running).latestStep()),
+                () -> "the live step");
+        store.journal().append(running, QuestEvent.SessionStatusIdle.endTurn());
+        fx.runUntil(() -> board.progress().get(running).runningSince() == null, () -> "the turn ended");
+        assertEquals("4m 05s", Elapsed.format(Instant.parse("2026-01-01T10:00:00Z"),
+                Instant.parse("2026-01-01T10:04:05Z")));
+        board.close();
+    }
+
+    @Test
     void workspaceTabsCountQuestsAndFilterTheColumns() {
         quest("One", shop);
         quest("Two", shop);
