@@ -26,12 +26,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Over the quest list: search titles and messages, and a menu to group, sort and filter, with Reset. */
 final class QuestListFilterBar extends HBox {
     private final QuestListViewModel model;
+    private final TextField search = new TextField();
 
     QuestListFilterBar(QuestListViewModel model) {
         super(4);
         this.model = model;
         setAlignment(Pos.CENTER_LEFT);
-        TextField search = new TextField();
         search.setId("quest-search");
         search.setPromptText("Search quests");
         search.textProperty().bindBidirectional(model.searchTextProperty());
@@ -55,6 +55,11 @@ final class QuestListFilterBar extends HBox {
                 model.filterProperty()));
         clear.managedProperty().bind(clear.visibleProperty());
         getChildren().addAll(search, clear, view);
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     private Menu groupMenu() {

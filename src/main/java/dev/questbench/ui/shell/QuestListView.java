@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 /** The left column: "Quests" heading with the board toggle, the New Quest button and the grouped list. */
 final class QuestListView extends VBox {
     private final ListView<QuestListRow> list;
+    private final QuestListFilterBar filterBar;
     private final StringProperty selectedQuestId;
     private boolean syncing;
 
@@ -57,7 +58,8 @@ final class QuestListView extends VBox {
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        VBox top = new VBox(10, header, create, new QuestListFilterBar(model));
+        filterBar = new QuestListFilterBar(model);
+        VBox top = new VBox(10, header, create, filterBar);
         top.getStyleClass().add("quest-list-top");
         getChildren().addAll(top, list);
 
@@ -71,6 +73,11 @@ final class QuestListView extends VBox {
         selectedQuestId.addListener((observable, before, id) -> selectRow(id));
         model.rows().addListener((ListChangeListener<QuestListRow>) change -> selectRow(selectedQuestId.get()));
         model.snippets().addListener((javafx.collections.MapChangeListener<String, String>) change -> list.refresh());
+    }
+
+    /** Puts the caret in the quest search box. */
+    void focusSearch() {
+        filterBar.focusSearch();
     }
 
     /** Adds a row under the list, such as the Schedules entry. */

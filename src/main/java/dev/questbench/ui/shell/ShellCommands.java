@@ -23,6 +23,13 @@ final class ShellCommands {
     final Command settings;
     final Command palette;
     final Command setUpModel;
+    final Command nextQuest;
+    final Command previousQuest;
+    final Command toggleSidebar;
+    final Command searchQuests;
+    /** What Toggle Sidebar and Search Quests do; the view sets them. */
+    Runnable sidebarAction = () -> { };
+    Runnable searchAction = () -> { };
     /** What the palette command does; the view sets it once the overlay exists. */
     Runnable showPalette = () -> { };
     /** Pause, Resume, Stop, Retry, Archive, Delete, Move to local on the quest whose conversation shows. */
@@ -45,6 +52,14 @@ final class ShellCommands {
                 .does(shell::toggleSchedules);
         settings = Command.named("Settings…").icon(Feather.SETTINGS).shortcut("Shortcut+Comma")
                 .does(() -> openSettings(shell, testNotification, SettingsDialog.Page.GENERAL));
+        nextQuest = Command.named("Next Quest").icon(Feather.CHEVRON_DOWN).shortcut("Shortcut+Page Down")
+                .does(() -> shell.stepQuest(1));
+        previousQuest = Command.named("Previous Quest").icon(Feather.CHEVRON_UP).shortcut("Shortcut+Page Up")
+                .does(() -> shell.stepQuest(-1));
+        toggleSidebar = Command.named("Toggle Quest List").icon(Feather.SIDEBAR).shortcut("Shortcut+Back Slash")
+                .does(() -> sidebarAction.run());
+        searchQuests = Command.named("Search Quests").icon(Feather.SEARCH).shortcut("Shortcut+G")
+                .does(() -> searchAction.run());
         setUpModel = Command.named("Set Up a Model…").icon(Feather.CPU)
                 .does(() -> openSettings(shell, testNotification, SettingsDialog.Page.MODELS));
         palette = Command.named("Command Palette…").icon(Feather.COMMAND).shortcut("Shortcut+K")
@@ -54,7 +69,7 @@ final class ShellCommands {
     /** Every command the palette offers, the palette itself and Quit excepted. */
     java.util.List<Command> forPalette() {
         return java.util.List.of(newQuest, openWorkspace, toggleBoard, toggleSchedules, toggleFunctionArea, settings,
-                setUpModel,
+                setUpModel, nextQuest, previousQuest, toggleSidebar, searchQuests,
                 quest.pause(), quest.resume(), quest.stop(), quest.retry(), quest.archive(), quest.unarchive(),
                 quest.moveToLocal(), quest.delete());
     }

@@ -32,6 +32,10 @@ final class ShellMenus {
                 CommandControls.menuItem(commands.toggleSchedules),
                 CommandControls.menuItem(commands.toggleFunctionArea),
                 CommandControls.menuItem(commands.palette),
+                CommandControls.menuItem(commands.toggleSidebar),
+                CommandControls.menuItem(commands.searchQuests),
+                CommandControls.menuItem(commands.nextQuest),
+                CommandControls.menuItem(commands.previousQuest),
                 new SeparatorMenuItem(),
                 themeMenu(theme));
         Menu quest = new Menu("_Quest");

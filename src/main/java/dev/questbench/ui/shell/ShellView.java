@@ -30,6 +30,7 @@ final class ShellView extends BorderPane {
     private final SplitPane questArea;
     private final FunctionAreaView functionArea;
     private final StackPane fullWindowHost = new StackPane();
+    private double listDivider = 0.19;
     private final dev.questbench.ui.palette.CommandPalette palette;
     private final BoardView board;
     private final SchedulesView schedules;
@@ -82,6 +83,13 @@ final class ShellView extends BorderPane {
         palette = new dev.questbench.ui.palette.CommandPalette(new dev.questbench.ui.palette.CommandPaletteViewModel(
                 commands.forPalette(), model.questList()::summaries, model::openQuest));
         commands.showPalette = palette::open;
+        commands.sidebarAction = () -> toggleSidebar(list);
+        commands.searchAction = () -> {
+            if (!columns.getItems().contains(list)) {
+                toggleSidebar(list);
+            }
+            list.focusSearch();
+        };
         setCenter(new StackPane(columns, fullWindowHost, palette));
 
         model.review().fullWindowProperty().addListener((observable, before, after) -> showReviewFullWindow(after));
@@ -131,11 +139,23 @@ final class ShellView extends BorderPane {
         }
     }
 
+    /** Hides the quest list column, or shows it again where it was. */
+    private void toggleSidebar(QuestListView list) {
+        if (columns.getItems().contains(list)) {
+            listDivider = columns.getDividerPositions()[0];
+            columns.getItems().remove(list);
+        } else {
+            columns.getItems().add(0, list);
+            columns.setDividerPositions(listDivider);
+        }
+    }
+
     /** Outer then inner divider positions, for settings. */
     double[] dividerPositions() {
         double inner = questArea.getItems().contains(functionArea) ? questArea.getDividerPositions()[0]
                 : functionDivider;
-        return new double[] {columns.getDividerPositions()[0], inner};
+        double outer = columns.getItems().size() > 1 ? columns.getDividerPositions()[0] : listDivider;
+        return new double[] {outer, inner};
     }
 
     /** Lays a node (the toasts) over the columns, in the top-right corner below the menu bar. */

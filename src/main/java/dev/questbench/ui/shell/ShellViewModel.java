@@ -255,6 +255,18 @@ public final class ShellViewModel implements AutoCloseable {
         view.set(MainView.BOARD);
     }
 
+    /** Opens the next (+1) or previous (-1) quest in the list's order, wrapping around. */
+    public void stepQuest(int direction) {
+        java.util.List<String> ids = questList.rows().stream()
+                .filter(row -> row instanceof QuestListRow.Item).map(QuestListRow::key).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        int at = ids.indexOf(selectedQuestIdProperty().get());
+        int next = at < 0 ? (direction > 0 ? 0 : ids.size() - 1) : Math.floorMod(at + direction, ids.size());
+        openQuest(ids.get(next));
+    }
+
     public void toggleFunctionArea() {
         functionAreaCollapsed.set(!functionAreaCollapsed.get());
     }

@@ -59,7 +59,7 @@ class CommandPaletteFlowTest {
     void thePaletteRunsTheBoardCommand(FxRobot robot) throws Exception {
         Node palette = robot.lookup("#command-palette").query();
         assertFalse(palette.isVisible());
-        robot.clickOn("#empty-state"); // the window has the focus
+        robot.clickOn("#motto"); // the window has the focus
         robot.push(KeyCode.SHORTCUT, KeyCode.K);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, palette::isVisible);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#palette-search").query().isFocused());
@@ -77,5 +77,42 @@ class CommandPaletteFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !palette.isVisible());
         assertEquals(MainView.BOARD, window.model().viewProperty().get(), "Escape runs nothing");
         assertTrue(robot.lookup("#palette-search").query() != null);
+    }
+
+    @Test
+    void shortcutsSearchHideTheListAndStepThroughQuests(FxRobot robot) throws Exception {
+        String first = WaitForAsyncUtils.asyncFx(() -> engine.executor().create(quest("First")).id())
+                .get(10, TimeUnit.SECONDS);
+        String second = WaitForAsyncUtils.asyncFx(() -> engine.executor().create(quest("Second")).id())
+                .get(10, TimeUnit.SECONDS);
+        javafx.scene.control.ListView<?> quests = robot.lookup("#quest-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> quests.getItems().size() == 3);
+        robot.clickOn("#motto");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quest-search").query().isFocused());
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().selectedQuestIdProperty().get() != null);
+        String opened = window.model().selectedQuestIdProperty().get();
+        robot.push(KeyCode.SHORTCUT, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !opened.equals(window.model().selectedQuestIdProperty().get()));
+        assertEquals(java.util.Set.of(first, second), java.util.Set.of(opened,
+                window.model().selectedQuestIdProperty().get()));
+
+        javafx.scene.control.SplitPane columns = robot.lookup("#columns").query();
+        for (int expected : new int[] {1, 2}) { // Toggle Quest List, run from the palette
+            robot.push(KeyCode.SHORTCUT, KeyCode.K);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> robot.lookup("#palette-search").query().isFocused());
+            robot.write("toggle quest list").type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> columns.getItems().size() == expected);
+        }
+    }
+
+    private static dev.questbench.domain.Quest quest(String title) {
+        return dev.questbench.domain.Quest.create(title, title, null, dev.questbench.domain.QuestMode.AGENT,
+                dev.questbench.domain.QuestEnvironment.LOCAL, java.time.Instant.now());
     }
 }

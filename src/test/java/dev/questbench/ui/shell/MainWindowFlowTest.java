@@ -113,7 +113,7 @@ class MainWindowFlowTest {
 
     @Test
     void theLayoutAndLastViewAreRememberedAcrossWindows(FxRobot robot) throws Exception {
-        robot.clickOn("#empty-state");
+        robot.clickOn("#motto");
         robot.push(KeyCode.SHORTCUT, KeyCode.B); // the menu's shortcut for My Quests board
         waitUntil(() -> window.model().viewProperty().get() == MainView.BOARD);
         WaitForAsyncUtils.asyncFx(() -> {
