@@ -1,6 +1,9 @@
 package dev.questbench.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.questbench.agent.acp.AcpBackend;
+import dev.questbench.agent.acp.AcpPreset;
+import dev.questbench.agent.acp.AgentPresets;
 import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
@@ -43,9 +46,18 @@ final class RunCommand {
     static final int EXIT_ERROR = 1;
     static final int EXIT_WAITING = 2;
 
-    /** The parsed {@code run} options. */
+    /**
+     * The parsed {@code run} options.
+     *
+     * @param agent      an ACP preset name from Settings → Agents ({@code --agent}), or null for the built-in agent
+     * @param acpCommand an ad-hoc ACP agent's command line ({@code --acp}), or null
+     */
     record Options(Path workspace, String provider, String baseUrl, String model, PermissionMode permissionMode,
-                   boolean json, String prompt) {
+                   boolean json, String prompt, String agent, String acpCommand) {
+        Options(Path workspace, String provider, String baseUrl, String model, PermissionMode permissionMode,
+                boolean json, String prompt) {
+            this(workspace, provider, baseUrl, model, permissionMode, json, prompt, null, null);
+        }
     }
 
     private RunCommand() {
@@ -54,6 +66,7 @@ final class RunCommand {
     static String usage() {
         return """
                 Usage: questbench run [--workspace DIR] [--provider NAME | --base-url URL --model M]
+                                      [--agent PRESET | --acp 'COMMAND ARGS...']
                                       [--permission-mode default|acceptEdits|plan|bypassPermissions]
                                       [--output text|stream-json] "prompt"   (or - to read the prompt from stdin)
                 """;
@@ -67,6 +80,8 @@ final class RunCommand {
         String model = null;
         PermissionMode mode = PermissionMode.DEFAULT;
         boolean json = false;
+        String agent = null;
+        String acp = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -82,6 +97,8 @@ final class RunCommand {
                 case "--provider" -> provider = value != null ? value : next(args, ++i, name);
                 case "--base-url" -> baseUrl = value != null ? value : next(args, ++i, name);
                 case "--model" -> model = value != null ? value : next(args, ++i, name);
+                case "--agent" -> agent = value != null ? value : next(args, ++i, name);
+                case "--acp" -> acp = value != null ? value : next(args, ++i, name);
                 case "--permission-mode" -> {
                     String word = value != null ? value : next(args, ++i, name);
                     try {
@@ -110,6 +127,17 @@ final class RunCommand {
         if (provider != null && baseUrl != null) {
             throw new CommandLine.UsageException("Give --provider or --base-url, not both.");
         }
+        if (agent != null && acp != null) {
+            throw new CommandLine.UsageException("Give --agent or --acp, not both.");
+        }
+        if ((agent != null || acp != null) && (provider != null || baseUrl != null)) {
+            throw new CommandLine.UsageException("--provider and --base-url choose the built-in agent's model; "
+                    + "an external agent (--agent, --acp) brings its own.");
+        }
+        if (acp != null && acp.isBlank()) {
+            throw new CommandLine.UsageException("--acp needs the agent's command, e.g. --acp 'gemini "
+                    + "--experimental-acp'.");
+        }
         if (baseUrl != null && model == null) {
             throw new CommandLine.UsageException("--base-url needs --model too, e.g. --model llama3.1.");
         }
@@ -129,7 +157,7 @@ final class RunCommand {
         if (!Files.isDirectory(folder)) {
             throw new CommandLine.UsageException("The workspace " + folder + " is not a folder.");
         }
-        return new Options(folder, provider, baseUrl, model, mode, json, prompt);
+        return new Options(folder, provider, baseUrl, model, mode, json, prompt, agent, acp);
     }
 
     private static String next(List<String> args, int index, String option) {
@@ -166,13 +194,26 @@ final class RunCommand {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         BuiltinAgent agent = new BuiltinAgent(store, env, home,
                 new BuiltinAgent.Overrides(options.provider(), options.baseUrl(), options.model()));
-        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend()), null);
+        AcpBackend acp = new AcpBackend(store);
+        String backend = Quest.BUILTIN_BACKEND;
+        if (options.acpCommand() != null) {
+            backend = acp.register(AcpPreset.parse("command-line", options.acpCommand()));
+        } else if (options.agent() != null) {
+            backend = AcpBackend.backendId(options.agent());
+            if (acp.preset(backend) == null) {
+                err.println("questbench run: there is no agent '" + options.agent() + "'. Known agents: "
+                        + String.join(", ", store.settings().get(AgentPresets.SETTING).presets().stream()
+                        .map(AcpPreset::name).toList()) + " (Settings → Agents), or use --acp 'COMMAND ARGS'.");
+                return Launcher.EXIT_USAGE;
+            }
+        }
+        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend(), acp), null);
         QuestWorkspaces.install(store, executor, env); // checkpoints before each turn, as in the desktop app
         Workspace workspace = store.workspaces().open(options.workspace().toString());
         Instant now = Instant.now();
         Quest draft = Quest.create(title(options.prompt()), options.prompt(), workspace.id(), QuestMode.AGENT,
                 QuestEnvironment.LOCAL, now);
-        Quest quest = new Quest(draft.id(), draft.title(), draft.prompt(), draft.workspaceId(), draft.backend(),
+        Quest quest = new Quest(draft.id(), draft.title(), draft.prompt(), draft.workspaceId(), backend,
                 options.model(), draft.mode(), draft.environment(),
                 new QuestOptions(false, null, options.permissionMode(), options.provider()), false, false, false,
                 now, now);
