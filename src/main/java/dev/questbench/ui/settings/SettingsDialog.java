@@ -33,19 +33,21 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a
- * {@link SettingsViewModel}), Models ({@link ModelsViewModel}), Agent ({@link AgentViewModel}) and Worktrees
+ * {@link SettingsViewModel}), Models ({@link ModelsViewModel}), Agent ({@link AgentViewModel}), Agents
+ * ({@link AgentsViewModel}, the external ACP agents) and Worktrees
  * ({@link WorktreesViewModel}). Save checks every page, then stores them all.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, WORKTREES }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
     private final AgentViewModel agent;
     private final WorktreesViewModel worktrees; // null: no Worktrees tab
+    private final AgentsViewModel agents;
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
     @FXML private Spinner<Integer> concurrencySpinner;
@@ -78,6 +80,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         this.models = models;
         this.agent = agent;
         this.worktrees = worktrees;
+        this.agents = new AgentsViewModel(model.settings(), model.tasks());
         setTitle("Settings");
         setHeaderText(null);
         setResizable(true);
@@ -92,6 +95,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         addPage(Page.GENERAL, "General", Feather.SLIDERS, general);
         addPage(Page.MODELS, "Models", Feather.CPU, new ModelsPage(models));
         addPage(Page.AGENT, "Agent", Feather.SHIELD, new AgentPage(agent));
+        addPage(Page.AGENTS, "Agents", Feather.TERMINAL, new AgentsPage(agents));
         if (worktrees != null) {
             addPage(Page.WORKTREES, "Worktrees", Feather.GIT_BRANCH, new WorktreesPage(worktrees));
         }
@@ -109,6 +113,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         model.load();
         models.load();
         agent.load();
+        agents.load();
         if (worktrees != null) {
             worktrees.load();
         }
@@ -162,7 +167,8 @@ public final class SettingsDialog extends Dialog<Boolean> {
         save.getStyleClass().add(Styles.ACCENT);
         save.setId("settings-save");
         BooleanExpression busy = model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
-                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not());
+                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not())
+                .or(agents.savingProperty()).or(agents.loadedProperty().not());
         if (worktrees != null) {
             busy = busy.or(worktrees.savingProperty()).or(worktrees.loadedProperty().not());
         }
@@ -174,6 +180,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         showProblems(Page.GENERAL, model.problemProperty());
         showProblems(Page.MODELS, models.problemProperty());
         showProblems(Page.AGENT, agent.problemProperty());
+        showProblems(Page.AGENTS, agents.problemProperty());
         if (worktrees != null) {
             showProblems(Page.WORKTREES, worktrees.problemProperty());
         }
@@ -189,12 +196,16 @@ public final class SettingsDialog extends Dialog<Boolean> {
             select(Page.AGENT);
             return;
         }
+        if (!agents.validate()) {
+            select(Page.AGENTS);
+            return;
+        }
         Runnable done = () -> {
             setResult(Boolean.TRUE);
             close();
         };
         Runnable last = worktrees == null ? done : () -> worktrees.save(done);
-        model.save(() -> models.save(() -> agent.save(last)));
+        model.save(() -> models.save(() -> agent.save(() -> agents.save(last))));
     }
 
     /** A page that reports a problem comes to the front, so the message is seen. */
