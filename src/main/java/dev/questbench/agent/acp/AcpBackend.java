@@ -3,12 +3,9 @@ package dev.questbench.agent.acp;
 import dev.questbench.agent.AgentBackend;
 import dev.questbench.agent.AgentSession;
 import dev.questbench.agent.QuestContext;
-import dev.questbench.agent.ToolConfirmation;
-import dev.questbench.agent.TurnResult;
-import dev.questbench.agent.UserInput;
+import dev.questbench.agent.UnavailableSession;
 import dev.questbench.store.Store;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +52,7 @@ public final class AcpBackend implements AgentBackend {
     public AgentSession open(QuestContext context) {
         AcpPreset preset = preset(context.quest().backend());
         if (preset == null) {
-            return new Unavailable("There is no agent '" + context.quest().backend().substring(KIND.length() + 1)
+            return new UnavailableSession("agent_unavailable", "There is no agent '" + context.quest().backend().substring(KIND.length() + 1)
                     + "' in Settings → Agents. Add it there, or pick another agent for this quest, then Retry.");
         }
         String questId = context.quest().id();
@@ -64,35 +61,5 @@ public final class AcpBackend implements AgentBackend {
         Path log = store.dataDir().resolve("logs").resolve("agents").resolve(questId + "-" + preset.name() + ".log");
         return new AcpSession(context, preset, workDir, log, Math.max(1, store.settings().get(
                 AcpSettings.START_TIMEOUT)), Math.max(1, store.settings().get(AcpSettings.IDLE_TIMEOUT)));
-    }
-
-    /** A session for a quest whose agent cannot be found: every turn says why. */
-    private record Unavailable(String message) implements AgentSession {
-        @Override
-        public TurnResult send(UserInput input) {
-            return failed();
-        }
-
-        @Override
-        public TurnResult confirm(List<ToolConfirmation> answers) {
-            return failed();
-        }
-
-        @Override
-        public TurnResult resume() {
-            return failed();
-        }
-
-        private TurnResult failed() {
-            return new TurnResult.Failed("agent_unavailable", message, true);
-        }
-
-        @Override
-        public void cancel() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
