@@ -5,6 +5,8 @@ import dev.questbench.agent.acp.AcpBackend;
 import dev.questbench.agent.acp.AcpPreset;
 import dev.questbench.agent.acp.AgentPresets;
 import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.agent.cloud.CloudBackend;
+import dev.questbench.agent.webhook.WebhookBackend;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
@@ -66,7 +68,7 @@ final class RunCommand {
     static String usage() {
         return """
                 Usage: questbench run [--workspace DIR] [--provider NAME | --base-url URL --model M]
-                                      [--agent PRESET | --acp 'COMMAND ARGS...']
+                                      [--agent PRESET|cloud|webhook:NAME | --acp 'COMMAND ARGS...']
                                       [--permission-mode default|acceptEdits|plan|bypassPermissions]
                                       [--output text|stream-json] "prompt"   (or - to read the prompt from stdin)
                 """;
@@ -195,19 +197,15 @@ final class RunCommand {
         BuiltinAgent agent = new BuiltinAgent(store, env, home,
                 new BuiltinAgent.Overrides(options.provider(), options.baseUrl(), options.model()));
         AcpBackend acp = new AcpBackend(store);
-        String backend = Quest.BUILTIN_BACKEND;
-        if (options.acpCommand() != null) {
-            backend = acp.register(AcpPreset.parse("command-line", options.acpCommand()));
-        } else if (options.agent() != null) {
-            backend = AcpBackend.backendId(options.agent());
-            if (acp.preset(backend) == null) {
-                err.println("questbench run: there is no agent '" + options.agent() + "'. Known agents: "
-                        + String.join(", ", store.settings().get(AgentPresets.SETTING).presets().stream()
-                        .map(AcpPreset::name).toList()) + " (Settings → Agents), or use --acp 'COMMAND ARGS'.");
-                return Launcher.EXIT_USAGE;
-            }
+        String backend;
+        try {
+            backend = backend(store, acp, options);
+        } catch (CommandLine.UsageException e) {
+            err.println("questbench run: " + e.getMessage());
+            return Launcher.EXIT_USAGE;
         }
-        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend(), acp), null);
+        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend(), acp, new CloudBackend(store, env),
+                new WebhookBackend(store)), null);
         QuestWorkspaces.install(store, executor, env); // checkpoints before each turn, as in the desktop app
         Workspace workspace = store.workspaces().open(options.workspace().toString());
         Instant now = Instant.now();
@@ -259,6 +257,34 @@ final class RunCommand {
                 // already shutting down
             }
         }
+    }
+
+    /**
+     * The backend id for {@code --agent}/{@code --acp}: an ACP preset by name, {@code cloud}, {@code webhook:NAME},
+     * or the built-in agent.
+     */
+    static String backend(Store store, AcpBackend acp, Options options) {
+        if (options.acpCommand() != null) {
+            return acp.register(AcpPreset.parse("command-line", options.acpCommand()));
+        }
+        String name = options.agent();
+        if (name == null) {
+            return Quest.BUILTIN_BACKEND;
+        }
+        if (name.equals(CloudBackend.KIND)) {
+            return CloudBackend.KIND;
+        }
+        if (name.startsWith(WebhookBackend.KIND + ":")) {
+            return name;
+        }
+        String id = AcpBackend.backendId(name);
+        if (acp.preset(id) == null) {
+            throw new CommandLine.UsageException("there is no agent '" + name + "'. Known agents: "
+                    + String.join(", ", store.settings().get(AgentPresets.SETTING).presets().stream()
+                    .map(AcpPreset::name).toList()) + ", cloud, webhook:NAME (Settings → Agents), or use "
+                    + "--acp 'COMMAND ARGS'.");
+        }
+        return id;
     }
 
     static String title(String prompt) {

@@ -3,6 +3,7 @@ package dev.questbench.ui.newquest;
 import dev.questbench.agent.acp.AcpPreset;
 import dev.questbench.agent.acp.AgentPresets;
 import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.agent.webhook.WebhookPreset;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
@@ -218,11 +219,15 @@ public final class NewQuestViewModel {
         worktreeChoice.read(folder.get());
         tasks.run(() -> new Remembered(store.workspaces().list(), rememberedPermissionMode(),
                 store.settings().get(AgentPresets.SETTING).presets().stream()
-                        .filter(preset -> !preset.command().isBlank()).map(AcpPreset::name).toList()), remembered -> {
+                        .filter(preset -> !preset.command().isBlank()).map(AcpPreset::name).toList(),
+                store.settings().get(WebhookPreset.SETTING).presets().stream().map(WebhookPreset::name).toList()),
+                remembered -> {
             recentWorkspaces.setAll(remembered.workspaces());
             AgentChoice picked = agent.get();
             agents.setAll(AgentChoice.BUILTIN);
             remembered.agents().forEach(name -> agents.add(AgentChoice.acp(name)));
+            agents.add(AgentChoice.CLOUD);
+            remembered.webhooks().forEach(name -> agents.add(AgentChoice.webhook(name)));
             agent.set(agents.stream().filter(a -> a.equals(picked)).findFirst().orElse(AgentChoice.BUILTIN));
             if (!permissionModeChosen) {
                 permissionMode.set(remembered.permissionMode());
@@ -285,7 +290,8 @@ public final class NewQuestViewModel {
                          String backend, String model, QuestOptions options) {
     }
 
-    private record Remembered(List<Workspace> workspaces, PermissionMode permissionMode, List<String> agents) {
+    private record Remembered(List<Workspace> workspaces, PermissionMode permissionMode, List<String> agents,
+                              List<String> webhooks) {
     }
 
     private String createQuest(Draft draft) {

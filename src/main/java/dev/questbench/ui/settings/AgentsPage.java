@@ -2,11 +2,13 @@ package dev.questbench.ui.settings;
 
 import atlantafx.base.theme.Tweaks;
 import dev.questbench.ui.common.Spinners;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
@@ -15,7 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Settings → Agents: the external ACP agents (a list and a form for the selected one) and their timeouts. */
+/** Settings → Agents: the ACP agents (a list and a form for the selected one), timeouts, Cloud and webhook agents. */
 final class AgentsPage extends ScrollPane {
     private final AgentsViewModel model;
 
@@ -24,7 +26,7 @@ final class AgentsPage extends ScrollPane {
         setId("settings-agents-page");
         getStyleClass().addAll("settings-page", Tweaks.EDGE_TO_EDGE);
         setFitToWidth(true);
-        VBox form = new VBox(18, presets(), timeouts(),
+        VBox form = new VBox(18, presets(), timeouts(), cloud(), webhooks(),
                 SettingsDialog.problemLabel("agents-problem", model.problemProperty()));
         form.getStyleClass().add("settings-form");
         setContent(form);
@@ -80,6 +82,38 @@ final class AgentsPage extends ScrollPane {
                         "Seconds an agent may take to start and open its session (npx may download first)."),
                 row("Idle timeout", spinner("agents-idle-timeout", model.idleTimeoutProperty()),
                         "Seconds a running turn may go without a word from the agent before it counts as hung."));
+    }
+
+    private VBox cloud() {
+        RemoteAgentsForm remote = model.remote();
+        TextField url = field("agents-cloud-url", "");
+        url.textProperty().bindBidirectional(remote.cloudUrlProperty());
+        PasswordField token = new PasswordField();
+        token.setId("agents-cloud-token");
+        token.textProperty().bindBidirectional(remote.cloudTokenProperty());
+        token.promptTextProperty().bind(Bindings.when(remote.tokenStoredProperty())
+                .then("stored — type a new one to replace it").otherwise("pt-… (personal access token)"));
+        token.setDisable(!model.canStoreToken());
+        TextField agent = field("agents-cloud-agent", "");
+        agent.setPromptText("blank: created on first use");
+        agent.textProperty().bindBidirectional(remote.cloudAgentProperty());
+        TextField environment = field("agents-cloud-environment", "");
+        environment.setPromptText("blank: the first one, or a new one");
+        environment.textProperty().bindBidirectional(remote.cloudEnvironmentProperty());
+        return section("Cloud Agents", hint("Quests on the Cloud Agents agent run as remote sessions. The token is "
+                + "kept in the secrets file (or set QODER_PERSONAL_ACCESS_TOKEN)."), label("Base URL"), url,
+                label("Personal access token"), token, label("Agent id"), agent, label("Environment id"), environment);
+    }
+
+    private VBox webhooks() {
+        TextArea json = new TextArea();
+        json.setId("agents-webhooks");
+        json.getStyleClass().add("mono-area");
+        json.setPrefRowCount(6);
+        json.textProperty().bindBidirectional(model.remote().webhooksProperty());
+        return section("Webhook agents", hint("Qodo-style webhook commands (qodo --webhook), as a JSON array of "
+                + "{\"name\", \"baseUrl\", \"command\", \"arguments\", \"messageArgument\"}: the quest's message "
+                + "goes into messageArgument, or is the arguments when it is a JSON object."), json);
     }
 
     private static TextField field(String id, String text) {

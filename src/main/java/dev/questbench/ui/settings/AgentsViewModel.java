@@ -3,6 +3,7 @@ package dev.questbench.ui.settings;
 import dev.questbench.agent.acp.AcpPreset;
 import dev.questbench.agent.acp.AcpSettings;
 import dev.questbench.agent.acp.AgentPresets;
+import dev.questbench.store.SecretStore;
 import dev.questbench.store.Settings;
 import dev.questbench.ui.common.TaskRunner;
 import java.util.ArrayList;
@@ -26,14 +27,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Settings → Agents: the external ACP agents quests can run on (command line, environment, folder) and their
- * start and idle timeouts. The form edits the selected preset; Save checks names and commands, then stores all.
+ * Settings → Agents: the external ACP agents quests can run on (command line, environment, folder), their start and
+ * idle timeouts, and the remote agents ({@link RemoteAgentsForm}). The form edits the selected preset; Save checks
+ * names, commands and the remote settings, then stores all.
  */
 public final class AgentsViewModel {
     static final int MAX_TIMEOUT = 86_400;
 
     private final Settings settings;
+    private final SecretStore secrets;
     private final TaskRunner tasks;
+    private final RemoteAgentsForm remote = new RemoteAgentsForm();
     private final List<AcpPreset> presets = new ArrayList<>();
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
@@ -50,8 +54,14 @@ public final class AgentsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private boolean switching;
 
+    /** A form without the secrets file: the Cloud token cannot be changed here. */
     public AgentsViewModel(Settings settings, TaskRunner tasks) {
+        this(settings, null, tasks);
+    }
+
+    public AgentsViewModel(Settings settings, SecretStore secrets, TaskRunner tasks) {
         this.settings = settings;
+        this.secrets = secrets;
         this.tasks = tasks;
         selected.addListener((observable, before, now) -> {
             commit(before.intValue()); // the form still shows the one left
@@ -97,6 +107,16 @@ public final class AgentsViewModel {
         return folder;
     }
 
+    /** The Cloud Agents service and the webhook agents. */
+    public RemoteAgentsForm remote() {
+        return remote;
+    }
+
+    /** Whether a Cloud token can be entered (the form has the secrets file). */
+    public boolean canStoreToken() {
+        return secrets != null;
+    }
+
     public ObjectProperty<Integer> startTimeoutProperty() {
         return startTimeout;
     }
@@ -121,8 +141,9 @@ public final class AgentsViewModel {
 
     public void load() {
         tasks.run(() -> new Stored(settings.get(AgentPresets.SETTING), settings.get(AcpSettings.START_TIMEOUT),
-                settings.get(AcpSettings.IDLE_TIMEOUT)), stored -> {
+                settings.get(AcpSettings.IDLE_TIMEOUT), RemoteAgentsForm.read(settings, secrets)), stored -> {
                     replaceAll(stored.presets().presets());
+                    remote.show(stored.remote());
                     startTimeout.set(stored.start());
                     idleTimeout.set(stored.idle());
                     loaded.set(true);
@@ -166,6 +187,7 @@ public final class AgentsViewModel {
         List<AcpPreset> all;
         try {
             all = edited();
+            remote.edited();
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return false;
@@ -190,6 +212,7 @@ public final class AgentsViewModel {
             return;
         }
         AgentPresets chosen = new AgentPresets(edited());
+        RemoteAgentsForm.Edited remoteEdits = remote.edited();
         int start = clamp(startTimeout.get());
         int idle = clamp(idleTimeout.get());
         saving.set(true);
@@ -197,6 +220,7 @@ public final class AgentsViewModel {
             settings.set(AgentPresets.SETTING, chosen);
             settings.set(AcpSettings.START_TIMEOUT, start);
             settings.set(AcpSettings.IDLE_TIMEOUT, idle);
+            RemoteAgentsForm.write(remoteEdits, settings, secrets);
             return Boolean.TRUE;
         }, done -> {
             saving.set(false);
@@ -276,6 +300,6 @@ public final class AgentsViewModel {
         return value == null ? 1 : Math.max(1, Math.min(MAX_TIMEOUT, value));
     }
 
-    private record Stored(AgentPresets presets, int start, int idle) {
+    private record Stored(AgentPresets presets, int start, int idle, RemoteAgentsForm.Stored remote) {
     }
 }

@@ -76,11 +76,17 @@ public final class SettingsDialog extends Dialog<Boolean> {
     /** @param worktrees the Worktrees tab's model, or null to leave the tab out */
     public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
                           WorktreesViewModel worktrees) {
+        this(model, models, agent, worktrees, new AgentsViewModel(model.settings(), model.tasks()));
+    }
+
+    /** @param agents the Agents tab's model (with the secrets file, so the Cloud token can be set) */
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
+                          WorktreesViewModel worktrees, AgentsViewModel agents) {
         this.model = model;
         this.models = models;
         this.agent = agent;
         this.worktrees = worktrees;
-        this.agents = new AgentsViewModel(model.settings(), model.tasks());
+        this.agents = agents;
         setTitle("Settings");
         setHeaderText(null);
         setResizable(true);

@@ -52,7 +52,10 @@ final class ShellCommands {
         AgentViewModel agent = new AgentViewModel(shell.store().settings(), shell.tasks());
         var worktrees = new dev.questbench.ui.settings.WorktreesViewModel(shell.store(), shell.engine().workspaces(),
                 shell.tasks(), shell.lastFolder());
-        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees)));
+        var agents = new dev.questbench.ui.settings.AgentsViewModel(shell.store().settings(), shell.store().secrets(),
+                shell.tasks());
+        Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
+                agents)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
