@@ -52,7 +52,8 @@ public final class AcpBackend implements AgentBackend {
     public AgentSession open(QuestContext context) {
         AcpPreset preset = preset(context.quest().backend());
         if (preset == null) {
-            return new UnavailableSession("agent_unavailable", "There is no agent '" + context.quest().backend().substring(KIND.length() + 1)
+            String name = context.quest().backend().substring(context.quest().backend().indexOf(':') + 1);
+            return new UnavailableSession("agent_unavailable", "There is no agent '" + name
                     + "' in Settings → Agents. Add it there, or pick another agent for this quest, then Retry.");
         }
         String questId = context.quest().id();

@@ -23,8 +23,8 @@ final class AcpHandshake {
     private AcpHandshake() {
     }
 
-    static Opened open(JsonRpcConnection rpc, Path cwd, String previousSessionId, String wantedMode, long timeoutSeconds,
-                       Runnable loading, Runnable loaded) throws RpcError {
+    static Opened open(JsonRpcConnection rpc, Path cwd, String previousSessionId, String wantedMode,
+                       long timeoutSeconds, Runnable loading, Runnable loaded) throws RpcError {
         ObjectNode init = JsonRpcConnection.MAPPER.createObjectNode().put("protocolVersion", PROTOCOL_VERSION);
         ObjectNode capabilities = init.putObject("clientCapabilities");
         capabilities.putObject("fs").put("readTextFile", true).put("writeTextFile", true);

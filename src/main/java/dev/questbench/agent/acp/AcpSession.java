@@ -51,6 +51,7 @@ final class AcpSession implements AgentSession {
     private boolean loadedEarlier;
     private CompletableFuture<JsonNode> prompt;
     private volatile boolean cancelled;
+    private volatile boolean promptCancelled; // session/cancel went out for the prompt in flight
     private volatile boolean loading;
 
     /** What wakes the waiting turn. */
@@ -132,7 +133,7 @@ final class AcpSession implements AgentSession {
 
     @Override
     public TurnResult resume() {
-        if (prompt != null && !prompt.isDone() && process != null && process.isAlive()) {
+        if (prompt != null && !prompt.isDone() && !promptCancelled && process != null && process.isAlive()) {
             cancelled = false;
             return awaitYield();
         }
@@ -150,6 +151,7 @@ final class AcpSession implements AgentSession {
         AgentProcess running = process;
         if (running != null && sessionId != null && running.isAlive()) {
             running.connection().notify("session/cancel", params());
+            promptCancelled = true;
         }
         pending.values().forEach(waiting -> waiting.answer().complete(AcpPermissions.cancelled()));
         pending.clear();
@@ -225,6 +227,7 @@ final class AcpSession implements AgentSession {
         params.putArray("prompt").addObject().put("type", "text").put("text", text);
         CompletableFuture<JsonNode> sent = process.connection().request("session/prompt", params);
         prompt = sent;
+        promptCancelled = false;
         sent.whenComplete((result, error) -> signals.add(new Signal.PromptEnded(result, error)));
         return awaitYield();
     }

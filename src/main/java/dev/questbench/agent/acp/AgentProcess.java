@@ -40,8 +40,9 @@ final class AgentProcess implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start the agent '" + preset.name() + "' (" + preset.shortCommandLine()
-                    + "): " + e.getMessage() + ". Install it or fix its command in Settings → Agents, then Retry.", e);
+            throw new IllegalStateException("Could not start the agent '" + preset.name() + "' ("
+                    + preset.shortCommandLine() + "): " + e.getMessage() + ". Install it or fix its command in "
+                    + "Settings → Agents, then Retry.", e);
         }
         AgentProcesses.track(process);
         String name = "acp-" + preset.name();
@@ -85,7 +86,8 @@ final class AgentProcess implements AutoCloseable {
         } else {
             text.append(' ');
         }
-        text.append("Check that '").append(preset.shortCommandLine()).append("' works in a terminal (and is logged in), ")
+        text.append("Check that '").append(preset.shortCommandLine())
+                .append("' works in a terminal (and is logged in), ")
                 .append("then Retry to restart it.");
         if (stderr.logFile() != null) {
             text.append(" Full log: ").append(stderr.logFile());

@@ -157,7 +157,9 @@ public final class JsonRpcConnection implements AutoCloseable {
     }
 
     private void answered(JsonNode id, JsonNode message) {
-        CompletableFuture<JsonNode> waiting = id.canConvertToLong() ? pending.remove(id.asLong()) : null;
+        long number = id.canConvertToLong() ? id.asLong() : id.isTextual() && id.asText().matches("\\d{1,18}")
+                ? Long.parseLong(id.asText()) : -1;
+        CompletableFuture<JsonNode> waiting = pending.remove(number);
         if (waiting == null) {
             return; // an answer to nothing we asked: ignore
         }

@@ -47,7 +47,8 @@ public final class CloudBackend implements AgentBackend {
     public AgentSession open(QuestContext context) {
         String token = store.secrets().get(CloudSettings.TOKEN_SECRET).orElse(env.get(CloudSettings.TOKEN_ENV));
         if (token == null || token.isBlank()) {
-            return new UnavailableSession("configuration_error", "No personal access token for Cloud Agents. Add one in Settings → Agents → Cloud "
+            return new UnavailableSession("configuration_error", "No personal access token for Cloud Agents. "
+                    + "Add one in Settings → Agents → Cloud "
                     + "Agents (or set " + CloudSettings.TOKEN_ENV + "), then Retry.");
         }
         CloudApi api;

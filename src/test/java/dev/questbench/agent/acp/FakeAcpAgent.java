@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A test ACP agent, run as a real child process. The prompt picks a scenario: {@code full} streams, plans, edits
  * a file through {@code fs/*} after asking permission, runs a terminal command; {@code crash} dies with a message
  * on stderr; {@code wait} streams and waits for {@code session/cancel}; {@code escape} tries to read outside the
- * workspace; anything else is echoed. Its request ids start at 1, like the client's, to prove ids per direction.
+ * workspace; {@code stream N} sends N chunks; anything else is echoed. Its request ids start at 1, like the
+ * client's, to prove ids per direction.
  */
 public final class FakeAcpAgent {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,10 +81,12 @@ public final class FakeAcpAgent {
                             .set("content", text("replayed")));
                 }
                 ObjectNode modes = result.putObject("modes").put("currentModeId", "default");
-                modes.putArray("availableModes").add(JSON.createObjectNode().put("id", "default").put("name", "Default"))
+                modes.putArray("availableModes")
+                        .add(JSON.createObjectNode().put("id", "default").put("name", "Default"))
                         .add(JSON.createObjectNode().put("id", "yolo").put("name", "Bypass Permissions"));
                 ObjectNode commands = JSON.createObjectNode().put("sessionUpdate", "available_commands_update");
-                commands.putArray("availableCommands").addObject().put("name", "init").put("description", "Write AGENTS.md");
+                commands.putArray("availableCommands").addObject().put("name", "init")
+                        .put("description", "Write AGENTS.md");
                 update(commands);
             }
             case "session/set_mode" -> update(JSON.createObjectNode().put("sessionUpdate", "current_mode_update")
@@ -116,6 +119,13 @@ public final class FakeAcpAgent {
                     chunk("Working on it");
                     cancelled.await();
                     return "cancelled";
+                }
+                case "stream" -> { // stream N: N chunks of 20 characters, for the benchmark
+                    int count = Integer.parseInt(text.split(" ")[1]);
+                    for (int i = 0; i < count; i++) {
+                        chunk("0123456789abcdefghi ");
+                    }
+                    return "end_turn";
                 }
                 case "escape" -> {
                     JsonNode answer = call("fs/read_text_file", JSON.createObjectNode().put("sessionId", sessionId)
