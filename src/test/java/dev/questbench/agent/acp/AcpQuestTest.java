@@ -118,6 +118,25 @@ class AcpQuestTest {
     }
 
     @Test
+    void planModeRefusesTheEditWithoutAsking() throws Exception {
+        String id = start("full", PermissionMode.PLAN);
+        awaitStatus(id, QuestStatus.READY);
+        assertEquals(Decision.Permission.DENY, events(id, QuestEvent.AgentToolUse.class).get(0).evaluatedPermission());
+        assertEquals("old line\n", Files.readString(workspace.resolve("notes.txt")));
+        assertEquals("Okay, I left notes.txt alone.", text(messages(id).get(messages(id).size() - 1)));
+    }
+
+    @Test
+    void aMissingProgramSaysHowToFixIt() {
+        store.settings().set(AgentPresets.SETTING, AgentPresets.DEFAULT.with(new AcpPreset("fake",
+                temp.resolve("no-such-agent").toString(), List.of("--acp"))));
+        String id = start("hello", PermissionMode.DEFAULT);
+        awaitStatus(id, QuestStatus.ERROR);
+        String error = last(id, QuestEvent.SessionError.class).error().message();
+        assertTrue(error.contains("Could not start the agent 'fake'") && error.contains("Settings → Agents"), error);
+    }
+
+    @Test
     void crashBecomesAnErrorWithTheLastStderrAndTheNextMessageLoadsTheSession() {
         String id = start("crash", PermissionMode.DEFAULT);
         awaitStatus(id, QuestStatus.ERROR);

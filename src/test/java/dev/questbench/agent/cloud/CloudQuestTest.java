@@ -49,7 +49,7 @@ class CloudQuestTest {
         store = Store.open(temp.resolve("data"));
         store.settings().set(CloudSettings.BASE_URL, server.url("/api/v1/cloud").toString());
         store.secrets().put(CloudSettings.TOKEN_SECRET, "pt-test");
-        CloudBackend backend = new CloudBackend(store, Map.of(), new CloudBackend.Timing(Duration.ofSeconds(5),
+        CloudBackend backend = new CloudBackend(store, Map.of(), new CloudBackend.Timing(Duration.ofSeconds(2),
                 Duration.ofMillis(1), Duration.ofMillis(10)));
         executor = new QuestExecutor(store, List.of(backend), Notifier.NONE);
         executor.subscribeLive((quest, event) -> live.add(event));
@@ -140,6 +140,26 @@ class CloudQuestTest {
         await(() -> messages(id).contains("Second"), () -> "no second answer: " + types(id));
         awaitStatus(id, QuestStatus.READY);
         assertEquals(2, countPosts("/events"));
+    }
+
+    @Test
+    void aSilentStreamIsResumedByTheIdleWatchdog() throws Exception {
+        store.settings().set(CloudSettings.AGENT_ID, "agent_1");
+        store.settings().set(CloudSettings.ENVIRONMENT_ID, "env_1");
+        server.enqueue(json(200, "{'id':'sess_3','type':'session','status':'idle'}"));
+        server.enqueue(json(200, "{'data':[{'id':'evt_u1','type':'user.message'}]}"));
+        server.enqueue(sse(event("evt_m1", "{'type':'agent.message','content':[{'type':'text','text':'late'}]}"))
+                .newBuilder().bodyDelay(6, TimeUnit.SECONDS).build()); // silent for longer than the idle timeout
+        server.enqueue(sse(event("evt_m1", "{'type':'agent.message','content':[{'type':'text','text':'late'}]}")
+                + event("evt_i1", "{'type':'session.status_idle','stop_reason':{'type':'end_turn'}}")));
+        String id = executor.create(quest("hello")).id();
+        awaitStatus(id, QuestStatus.READY);
+        assertEquals(List.of("late"), messages(id));
+        server.takeRequest(5, TimeUnit.SECONDS);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals("evt_u1", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Last-Event-ID"));
+        assertEquals("evt_u1", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Last-Event-ID"),
+                "reconnected from the same place after the silence");
     }
 
     @Test
