@@ -76,6 +76,11 @@ final class ToolCall {
                 input.put("file_path", diffs.get(0).path("path").asText());
             }
             input.set("diffs", diffs);
+            // The approval card and the step preview an edit from these, as for the built-in Edit.
+            String[] changed = DiffText.changed(diffs.get(0).path("old_text").asText(""),
+                    diffs.get(0).path("new_text").asText(""));
+            input.put("old_string", changed[0]);
+            input.put("new_string", changed[1]);
         }
         if (rawInput != null) {
             input.set("raw_input", rawInput);

@@ -77,6 +77,8 @@ class AcpQuestTest {
         assertEquals("Edit", edit.name());
         assertEquals(Decision.Permission.ASK, edit.evaluatedPermission());
         assertEquals("new line\n", edit.input().path("diffs").get(0).path("new_text").asText());
+        assertEquals("old line", edit.input().path("old_string").asText(), "the card previews the edit");
+        assertEquals("new line", edit.input().path("new_string").asText());
         assertTrue(live.stream().anyMatch(e -> e instanceof QuestEvent.AgentContentBlockDelta d
                 && " from".equals(d.delta().text())), "chunks stream live");
         QuestEvent.ExternalSession session = events(id, QuestEvent.ExternalSession.class).get(0);
