@@ -191,6 +191,24 @@ class CloudQuestTest {
     }
 
     @Test
+    void aRefusedLastEventIdFallsBackToAfterId() throws Exception {
+        store.settings().set(CloudSettings.AGENT_ID, "agent_1");
+        store.settings().set(CloudSettings.ENVIRONMENT_ID, "env_1");
+        server.enqueue(json(200, "{'id':'sess_4','type':'session','status':'idle'}"));
+        server.enqueue(json(200, "{'data':[{'id':'evt_u1','type':'user.message'}]}"));
+        server.enqueue(json(400, "{'type':'error','error':{'type':'invalid_request_error','message':'bad anchor'}}"));
+        server.enqueue(sse(event("evt_m1", "{'type':'agent.message','content':[{'type':'text','text':'ok'}]}")
+                + event("evt_i1", "{'type':'session.status_idle','stop_reason':{'type':'end_turn'}}")));
+        String id = executor.create(quest("hello")).id();
+        awaitStatus(id, QuestStatus.READY);
+        assertEquals(List.of("ok"), messages(id));
+        server.takeRequest(5, TimeUnit.SECONDS);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals("evt_u1", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Last-Event-ID"));
+        assertTrue(server.takeRequest(5, TimeUnit.SECONDS).getTarget().endsWith("/events/stream?after_id=evt_u1"));
+    }
+
+    @Test
     void withoutATokenTheQuestSaysWhereToAddIt() {
         store.secrets().put(CloudSettings.TOKEN_SECRET, "");
         String id = executor.create(quest("hello")).id();
