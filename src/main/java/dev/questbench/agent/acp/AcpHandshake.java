@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class AcpHandshake {
     static final int PROTOCOL_VERSION = 1;
+    /** ACP's "authentication required" error code. */
+    static final int AUTH_REQUIRED = -32000;
 
     /** The opened session: its id, whether it continues an earlier one, its modes and current mode. */
     record Opened(String sessionId, boolean loaded, boolean canLoad, JsonNode modes, String mode) {
@@ -45,7 +47,22 @@ final class AcpHandshake {
                 loaded.run();
             }
         }
-        JsonNode created = await(rpc.request("session/new", sessionParams(cwd)), timeoutSeconds, "session/new");
+        JsonNode created;
+        try {
+            created = await(rpc.request("session/new", sessionParams(cwd)), timeoutSeconds, "session/new");
+        } catch (RpcError e) {
+            if (e.code() != AUTH_REQUIRED) {
+                throw e;
+            }
+            StringBuilder methods = new StringBuilder();
+            for (JsonNode method : agent.path("authMethods")) {
+                methods.append(methods.length() == 0 ? "" : ", ").append(method.path("name").asText(
+                        method.path("id").asText()));
+            }
+            throw new RpcError(AUTH_REQUIRED, "it needs you to sign in" + (methods.length() == 0 ? ""
+                    : " (" + methods + ")") + ": sign in with the agent's own command in a terminal (for example "
+                    + "'qodercli login', or run 'gemini' once), or set its API key in Settings → Agents");
+        }
         String id = created.path("sessionId").asText(null);
         if (id == null) {
             throw new RpcError(RpcError.INTERNAL, "the agent answered session/new without a sessionId");

@@ -212,6 +212,7 @@ final class AcpSession implements AgentSession {
         } catch (RpcError e) {
             String what = e.code() == RpcError.TIMEOUT ? "did not answer while starting (" + e.getMessage() + ")"
                     : e.code() == RpcError.CLOSED ? "stopped while starting"
+                    : e.code() == AcpHandshake.AUTH_REQUIRED ? "cannot start yet: " + e.getMessage()
                     : "refused to start a session: " + e.getMessage();
             TurnResult failed = new TurnResult.Failed("agent_unavailable", process.failure(what), true);
             process.close();

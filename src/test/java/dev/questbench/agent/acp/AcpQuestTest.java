@@ -129,6 +129,17 @@ class AcpQuestTest {
     }
 
     @Test
+    void anAgentThatNeedsASignInSaysSo() {
+        AcpPreset fake = store.settings().get(AgentPresets.SETTING).find("fake").orElseThrow();
+        store.settings().set(AgentPresets.SETTING, AgentPresets.DEFAULT.with(new AcpPreset("fake", fake.command(),
+                fake.args(), Map.of("FAKE_ACP_NEEDS_LOGIN", "1"), null)));
+        String id = start("hello", PermissionMode.DEFAULT);
+        awaitStatus(id, QuestStatus.ERROR);
+        String error = last(id, QuestEvent.SessionError.class).error().message();
+        assertTrue(error.contains("needs you to sign in (Log in with Fake)"), error);
+    }
+
+    @Test
     void aMissingProgramSaysHowToFixIt() {
         store.settings().set(AgentPresets.SETTING, AgentPresets.DEFAULT.with(new AcpPreset("fake",
                 temp.resolve("no-such-agent").toString(), List.of("--acp"))));

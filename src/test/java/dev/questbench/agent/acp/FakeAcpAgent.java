@@ -67,9 +67,16 @@ public final class FakeAcpAgent {
                     System.err.println("client did not advertise fs and terminal");
                 }
                 result.put("protocolVersion", 1).putObject("agentCapabilities").put("loadSession", true);
-                result.putArray("authMethods");
+                result.putArray("authMethods").addObject().put("id", "login").put("name", "Log in with Fake");
             }
             case "session/new", "session/load" -> {
+                if ("1".equals(System.getenv("FAKE_ACP_NEEDS_LOGIN"))) { // the preset's environment reaches us
+                    ObjectNode error = JSON.createObjectNode().put("jsonrpc", "2.0");
+                    error.set("id", id);
+                    error.putObject("error").put("code", -32000).put("message", "Authentication required");
+                    send(error);
+                    return;
+                }
                 sessionId = params.has("sessionId") ? params.get("sessionId").asText() : "sess_fake_"
                         + ProcessHandle.current().pid();
                 cwd = params.path("cwd").asText();
