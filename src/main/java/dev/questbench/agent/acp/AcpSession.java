@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AcpSession implements AgentSession {
     private static final long POLL_MILLIS = 100;
+    private static final int CONTEXT_CHARS = 20_000;
 
     private final QuestContext context;
     private final AcpPreset preset;
@@ -49,6 +50,7 @@ final class AcpSession implements AgentSession {
     private String currentMode;
     private List<String> commands = List.of();
     private boolean loadedEarlier;
+    private boolean needsContext; // a new session for a quest with a past: the first prompt brings it along
     private CompletableFuture<JsonNode> prompt;
     private volatile boolean cancelled;
     private volatile boolean promptCancelled; // session/cancel went out for the prompt in flight
@@ -208,6 +210,7 @@ final class AcpSession implements AgentSession {
                     () -> loading = true, () -> loading = false);
             sessionId = opened.sessionId();
             loadedEarlier = opened.loaded();
+            needsContext = !opened.loaded();
             currentMode = opened.mode();
         } catch (RpcError e) {
             String what = e.code() == RpcError.TIMEOUT ? "did not answer while starting (" + e.getMessage() + ")"
@@ -224,6 +227,12 @@ final class AcpSession implements AgentSession {
     }
 
     private TurnResult prompt(String text) {
+        String earlier = needsContext ? history.earlierConversation(CONTEXT_CHARS, text) : "";
+        needsContext = false;
+        if (!earlier.isEmpty()) {
+            text = "This conversation started in an earlier session you cannot see. Here it is so far:\n\n" + earlier
+                    + "\n\nNow the user says:\n" + text;
+        }
         ObjectNode params = params();
         params.putArray("prompt").addObject().put("type", "text").put("text", text);
         CompletableFuture<JsonNode> sent = process.connection().request("session/prompt", params);
@@ -265,9 +274,8 @@ final class AcpSession implements AgentSession {
             long quiet = System.nanoTime() - Math.max(since, process == null ? since
                     : process.connection().lastActivityNanos());
             if (quiet > idleTimeoutNanos && pending.isEmpty()) {
-                TurnResult hung = crashed("sent nothing for " + TimeUnit.NANOSECONDS.toSeconds(quiet)
+                return crashed("sent nothing for " + TimeUnit.NANOSECONDS.toSeconds(quiet)
                         + " s and counts as hung (Settings → Agents → idle timeout)");
-                return hung;
             }
         }
     }
@@ -283,18 +291,16 @@ final class AcpSession implements AgentSession {
         }
         String reason = ended.result().path("stopReason").asText("end_turn");
         transcript.endTurn(reason);
-        return switch (reason) {
-            case "cancelled" -> new TurnResult.Stopped();
-            case "max_tokens", "max_turn_requests" -> note("The agent stopped at its limit (" + reason
-                    + "). Send a message to let it continue.");
-            case "refusal" -> note("The agent refused to continue this turn.");
-            default -> new TurnResult.EndTurn();
+        String note = switch (reason) {
+            case "max_tokens", "max_turn_requests" -> "The agent stopped at its limit (" + reason
+                    + "). Send a message to let it continue.";
+            case "refusal" -> "The agent refused to continue this turn.";
+            default -> null;
         };
-    }
-
-    private TurnResult note(String text) {
-        context.sink().emit(QuestEvent.AgentMessage.text(text));
-        return new TurnResult.EndTurn();
+        if (note != null) {
+            context.sink().emit(QuestEvent.AgentMessage.text(note));
+        }
+        return "cancelled".equals(reason) ? new TurnResult.Stopped() : new TurnResult.EndTurn();
     }
 
     private TurnResult stopped(TurnResult result) {
@@ -319,12 +325,12 @@ final class AcpSession implements AgentSession {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private ObjectNode params() {
-        return JsonRpcConnection.MAPPER.createObjectNode().put("sessionId", sessionId);
-    }
-
     private String terminalOutput(String terminalId) {
         return terminals.outputOf(terminalId);
+    }
+
+    private ObjectNode params() {
+        return JsonRpcConnection.MAPPER.createObjectNode().put("sessionId", sessionId);
     }
 
     private void recordSession() {
@@ -384,11 +390,8 @@ final class AcpSession implements AgentSession {
             signals.add(new Signal.Asked(useId));
             try {
                 return answer.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return AcpPermissions.cancelled();
-            } catch (java.util.concurrent.ExecutionException e) {
-                return AcpPermissions.cancelled();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                return AcpPermissions.cancelled(); // the turn was stopped, or the app closes
             }
         }
     }

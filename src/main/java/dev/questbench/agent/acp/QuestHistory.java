@@ -41,6 +41,33 @@ final class QuestHistory {
         return false;
     }
 
+    /**
+     * The conversation before the prompt (the user's last message, or all of it for another prompt), as "User:"/"Agent:" paragraphs (the newest kept when it
+     * is long), for a fresh agent session that cannot load the earlier one (a fork, a restart); empty when none.
+     */
+    String earlierConversation(int maxChars, String prompt) {
+        List<JournalEntry> all = all();
+        int last = all.size();
+        while (--last >= 0 && !(all.get(last).event() instanceof QuestEvent.UserMessage)) {
+            // find the last user message: when it is the prompt itself, it is not repeated
+        }
+        if (last >= 0 && !ContentBlock.plainText(((QuestEvent.UserMessage) all.get(last).event()).content())
+                .equals(prompt)) {
+            last = all.size();
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.max(0, last); i++) {
+            QuestEvent event = all.get(i).event();
+            if (event instanceof QuestEvent.UserMessage message) {
+                text.append("User: ").append(ContentBlock.plainText(message.content()).strip()).append("\n\n");
+            } else if (event instanceof QuestEvent.AgentMessage message) {
+                text.append("Agent: ").append(ContentBlock.plainText(message.content()).strip()).append("\n\n");
+            }
+        }
+        return text.length() <= maxChars ? text.toString().strip()
+                : "…" + text.substring(text.length() - maxChars).strip();
+    }
+
     /** The text of the user's last message, to send again to a fresh session. */
     String lastUserMessage() {
         List<JournalEntry> all = all();

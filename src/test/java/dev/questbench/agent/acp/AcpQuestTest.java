@@ -165,6 +165,22 @@ class AcpQuestTest {
     }
 
     @Test
+    void aForkOpensItsOwnSessionAndBringsTheConversationAlong() {
+        String id = start("hello", PermissionMode.DEFAULT);
+        awaitStatus(id, QuestStatus.READY);
+        String original = last(id, QuestEvent.ExternalSession.class).sessionId();
+        List<JournalEntry> all = entries(id);
+        String fork = executor.fork(id, all.get(all.size() - 1).id()).id();
+        assertEquals(null, last(fork, QuestEvent.ExternalSession.class), "the original's session is not copied");
+        executor.send(fork, "and then");
+        await(() -> messages(fork).size() == 2, () -> "no answer in the fork: " + types(fork));
+        String reply = text(messages(fork).get(1));
+        assertTrue(reply.contains("User: hello") && reply.contains("Agent: You said: hello")
+                && reply.endsWith("and then"), reply);
+        assertFalse(original.equals(last(fork, QuestEvent.ExternalSession.class).sessionId()));
+    }
+
+    @Test
     void stopCancelsTheTurnAndTheAgentTakesTheNextMessage() {
         String id = start("wait", PermissionMode.DEFAULT);
         await(() -> live.stream().anyMatch(e -> e instanceof QuestEvent.AgentContentBlockDelta d
