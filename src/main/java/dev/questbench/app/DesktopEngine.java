@@ -1,6 +1,9 @@
 package dev.questbench.app;
 
 import dev.questbench.agent.AgentBackend;
+import dev.questbench.agent.acp.AcpBackend;
+import dev.questbench.agent.cloud.CloudBackend;
+import dev.questbench.agent.webhook.WebhookBackend;
 import dev.questbench.agent.builtin.BuiltinAgent;
 import dev.questbench.engine.GoalEvaluator;
 import dev.questbench.engine.GoalLoop;
@@ -33,7 +36,9 @@ final class DesktopEngine implements AutoCloseable {
     static DesktopEngine start(Store store, Map<String, String> env, Notifier notifier) {
         Path home = Path.of(System.getProperty("user.home"));
         BuiltinAgent agent = new BuiltinAgent(store, env, home, BuiltinAgent.Overrides.NONE);
-        return start(store, List.of(agent.backend()), modelEvaluator(agent), notifier, agent, env);
+        List<AgentBackend> backends = List.of(agent.backend(), new AcpBackend(store), new CloudBackend(store, env),
+                new WebhookBackend(store));
+        return start(store, backends, modelEvaluator(agent), notifier, agent, env);
     }
 
     /** Recovers interrupted and queued quests, then starts the scheduler (which may start quests at once). */

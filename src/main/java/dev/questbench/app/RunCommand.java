@@ -1,7 +1,12 @@
 package dev.questbench.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.questbench.agent.acp.AcpBackend;
+import dev.questbench.agent.acp.AcpPreset;
+import dev.questbench.agent.acp.AgentPresets;
 import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.agent.cloud.CloudBackend;
+import dev.questbench.agent.webhook.WebhookBackend;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
@@ -43,9 +48,18 @@ final class RunCommand {
     static final int EXIT_ERROR = 1;
     static final int EXIT_WAITING = 2;
 
-    /** The parsed {@code run} options. */
+    /**
+     * The parsed {@code run} options.
+     *
+     * @param agent      an ACP preset name from Settings → Agents ({@code --agent}), or null for the built-in agent
+     * @param acpCommand an ad-hoc ACP agent's command line ({@code --acp}), or null
+     */
     record Options(Path workspace, String provider, String baseUrl, String model, PermissionMode permissionMode,
-                   boolean json, String prompt) {
+                   boolean json, String prompt, String agent, String acpCommand) {
+        Options(Path workspace, String provider, String baseUrl, String model, PermissionMode permissionMode,
+                boolean json, String prompt) {
+            this(workspace, provider, baseUrl, model, permissionMode, json, prompt, null, null);
+        }
     }
 
     private RunCommand() {
@@ -54,6 +68,7 @@ final class RunCommand {
     static String usage() {
         return """
                 Usage: questbench run [--workspace DIR] [--provider NAME | --base-url URL --model M]
+                                      [--agent PRESET|cloud|webhook:NAME | --acp 'COMMAND ARGS...']
                                       [--permission-mode default|acceptEdits|plan|bypassPermissions]
                                       [--output text|stream-json] "prompt"   (or - to read the prompt from stdin)
                 """;
@@ -64,6 +79,8 @@ final class RunCommand {
         Path workspace = cwd;
         AgentFlags flags = new AgentFlags();
         boolean json = false;
+        String agent = null;
+        String acp = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -72,6 +89,8 @@ final class RunCommand {
             String value = split.value();
             switch (name) {
                 case "--workspace" -> workspace = Path.of(value != null ? value : next(args, ++i, name));
+                case "--agent" -> agent = value != null ? value : next(args, ++i, name);
+                case "--acp" -> acp = value != null ? value : next(args, ++i, name);
                 case "--output" -> {
                     String word = (value != null ? value : next(args, ++i, name)).toLowerCase(Locale.ROOT);
                     if (!word.equals("text") && !word.equals("stream-json")) {
@@ -93,6 +112,17 @@ final class RunCommand {
             }
         }
         flags.check();
+        if (agent != null && acp != null) {
+            throw new CommandLine.UsageException("Give --agent or --acp, not both.");
+        }
+        if ((agent != null || acp != null) && (flags.provider != null || flags.baseUrl != null)) {
+            throw new CommandLine.UsageException("--provider and --base-url choose the built-in agent's model; "
+                    + "an external agent (--agent, --acp) brings its own.");
+        }
+        if (acp != null && acp.isBlank()) {
+            throw new CommandLine.UsageException("--acp needs the agent's command, e.g. --acp 'gemini "
+                    + "--experimental-acp'.");
+        }
         String prompt = String.join(" ", words).strip();
         if (prompt.equals("-")) {
             try {
@@ -109,7 +139,7 @@ final class RunCommand {
         if (!Files.isDirectory(folder)) {
             throw new CommandLine.UsageException("The workspace " + folder + " is not a folder.");
         }
-        return new Options(folder, flags.provider, flags.baseUrl, flags.model, flags.mode, json, prompt);
+        return new Options(folder, flags.provider, flags.baseUrl, flags.model, flags.mode, json, prompt, agent, acp);
     }
 
     static String next(List<String> args, int index, String option) {
@@ -146,13 +176,22 @@ final class RunCommand {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         BuiltinAgent agent = new BuiltinAgent(store, env, home,
                 new BuiltinAgent.Overrides(options.provider(), options.baseUrl(), options.model()));
-        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend()), null);
+        AcpBackend acp = new AcpBackend(store);
+        String backend;
+        try {
+            backend = backend(store, acp, options);
+        } catch (CommandLine.UsageException e) {
+            err.println("questbench run: " + e.getMessage());
+            return Launcher.EXIT_USAGE;
+        }
+        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend(), acp, new CloudBackend(store, env),
+                new WebhookBackend(store)), null);
         QuestWorkspaces.install(store, executor, env); // checkpoints before each turn, as in the desktop app
         Workspace workspace = store.workspaces().open(options.workspace().toString());
         Instant now = Instant.now();
         Quest draft = Quest.create(title(options.prompt()), options.prompt(), workspace.id(), QuestMode.AGENT,
                 QuestEnvironment.LOCAL, now);
-        Quest quest = new Quest(draft.id(), draft.title(), draft.prompt(), draft.workspaceId(), draft.backend(),
+        Quest quest = new Quest(draft.id(), draft.title(), draft.prompt(), draft.workspaceId(), backend,
                 options.model(), draft.mode(), draft.environment(),
                 new QuestOptions(false, null, options.permissionMode(), options.provider()), false, false, false,
                 now, now);
@@ -198,6 +237,34 @@ final class RunCommand {
                 // already shutting down
             }
         }
+    }
+
+    /**
+     * The backend id for {@code --agent}/{@code --acp}: an ACP preset by name, {@code cloud}, {@code webhook:NAME},
+     * or the built-in agent.
+     */
+    static String backend(Store store, AcpBackend acp, Options options) {
+        if (options.acpCommand() != null) {
+            return acp.register(AcpPreset.parse("command-line", options.acpCommand()));
+        }
+        String name = options.agent();
+        if (name == null) {
+            return Quest.BUILTIN_BACKEND;
+        }
+        if (name.equals(CloudBackend.KIND)) {
+            return CloudBackend.KIND;
+        }
+        if (name.startsWith(WebhookBackend.KIND + ":")) {
+            return name;
+        }
+        String id = AcpBackend.backendId(name);
+        if (acp.preset(id) == null) {
+            throw new CommandLine.UsageException("there is no agent '" + name + "'. Known agents: "
+                    + String.join(", ", store.settings().get(AgentPresets.SETTING).presets().stream()
+                    .map(AcpPreset::name).toList()) + ", cloud, webhook:NAME (Settings → Agents), or use "
+                    + "--acp 'COMMAND ARGS'.");
+        }
+        return id;
     }
 
     static String title(String prompt) {

@@ -113,7 +113,10 @@ final class ServeCommand {
                      CompletableFuture<Void> stop) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         BuiltinAgent agent = new BuiltinAgent(store, env, home, options.overrides());
-        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend()), null);
+        // every backend, so sessions can also run quests on external agents chosen in the desktop app
+        QuestExecutor executor = new QuestExecutor(store, List.of(agent.backend(),
+                new dev.questbench.agent.acp.AcpBackend(store), new dev.questbench.agent.cloud.CloudBackend(store, env),
+                new dev.questbench.agent.webhook.WebhookBackend(store)), null);
         QuestWorkspaces.install(store, executor, env);
         try (store; executor) {
             executor.start();

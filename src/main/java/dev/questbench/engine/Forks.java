@@ -41,6 +41,9 @@ final class Forks {
         while (!done) {
             List<JournalEntry> page = store.journal().readAfter(questId, after, PAGE);
             for (JournalEntry entry : page) {
+                if (entry.event() instanceof QuestEvent.ExternalSession && !entry.id().equals(upToEventId)) {
+                    continue; // an external agent's session belongs to the original; the fork opens its own
+                }
                 if (refersInto(entry.event(), batch)) {
                     flush(store, copy.id(), batch, newIds);
                 }

@@ -4,34 +4,44 @@ import java.io.IOException;
 import okio.BufferedSource;
 
 /**
- * Reads Server-Sent Events from a response body: {@code event:} and {@code data:} lines, dispatched on a blank
- * line; comment lines ({@code : keep-alive}) and {@code id:}/{@code retry:} are ignored.
+ * Reads Server-Sent Events from a response body: {@code event:}, {@code data:} and {@code id:} lines, dispatched
+ * on a blank line; comment lines ({@code : keep-alive}) and {@code retry:} are ignored. Shared by the model
+ * clients and the remote agent clients (Cloud Agents, webhook agents).
  */
-final class SseReader {
+public final class SseReader {
 
     /** Receives one dispatched event; {@code event} is "message" when the server named none. */
-    interface Handler {
+    public interface Handler {
         void onEvent(String event, String data) throws ModelException;
     }
 
     private final BufferedSource source;
+    private String eventId;
 
-    SseReader(BufferedSource source) {
+    public SseReader(BufferedSource source) {
         this.source = source;
     }
 
+    /** The {@code id:} of the event last dispatched, or null when it had none (e.g. a heartbeat event). */
+    public String eventId() {
+        return eventId;
+    }
+
     /** Reads up to the next event and hands it to the handler; false once the body has ended. */
-    boolean next(Handler handler) throws IOException, ModelException {
+    public boolean next(Handler handler) throws IOException, ModelException {
+        String id = null;
         String event = null;
         StringBuilder data = null;
         String line;
         while ((line = source.readUtf8Line()) != null) {
             if (line.isEmpty()) {
                 if (data != null) {
+                    eventId = id;
                     handler.onEvent(event == null ? "message" : event, data.toString());
                     return true;
                 }
                 event = null;
+                id = null;
                 continue;
             }
             if (line.startsWith(":")) {
@@ -45,6 +55,7 @@ final class SseReader {
             }
             switch (field) {
                 case "event" -> event = value;
+                case "id" -> id = value;
                 case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
                 // llama.cpp server reports failures as a non-standard "error:" field.
                 case "error" -> {
@@ -57,6 +68,7 @@ final class SseReader {
         }
         // Lenient: a server that closes right after its last data line still gets that event dispatched.
         if (data != null) {
+            eventId = id;
             handler.onEvent(event == null ? "message" : event, data.toString());
             return true;
         }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A file's media type from its extension, for artifacts. */
-final class MediaTypes {
+public final class MediaTypes {
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("html", "text/html"), Map.entry("htm", "text/html"), Map.entry("md", "text/markdown"),
             Map.entry("markdown", "text/markdown"), Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"),
@@ -23,7 +23,7 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    static String of(String path) {
+    public static String of(String path) {
         int dot = path.lastIndexOf('.');
         if (dot < 0 || dot == path.length() - 1) {
             return "application/octet-stream";

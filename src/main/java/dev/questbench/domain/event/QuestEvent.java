@@ -261,6 +261,17 @@ public sealed interface QuestEvent {
     record Artifact(String path, String mediaType, long size, String change) implements QuestEvent {
     }
 
+    /**
+     * An external agent's session for this quest: which agent, its session id (so a restart can load it again),
+     * its current mode and the slash commands it offers; journaled when any of them changes.
+     */
+    @JsonTypeName("quest.agent_session")
+    record ExternalSession(String agent, String sessionId, String mode, List<String> commands) implements QuestEvent {
+        public ExternalSession {
+            commands = commands == null ? List.of() : List.copyOf(commands);
+        }
+    }
+
     @JsonTypeName("quest.paused")
     record Paused() implements QuestEvent {
     }

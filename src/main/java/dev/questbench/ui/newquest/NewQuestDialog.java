@@ -56,6 +56,7 @@ public final class NewQuestDialog extends Dialog<String> {
     @FXML private CheckBox includeUncommittedCheck;
     @FXML private CheckBox specCheck;
     @FXML private ComboBox<PermissionMode> permissionBox;
+    @FXML private ComboBox<AgentChoice> agentBox;
     @FXML private HBox modelRow;
     @FXML private ComboBox<ProviderChoice> providerBox;
     @FXML private ComboBox<String> modelBox;
@@ -183,8 +184,13 @@ public final class NewQuestDialog extends Dialog<String> {
 
     private void bindModelChoice() {
         ModelChoice choice = model.modelChoice();
-        modelRow.setVisible(choice.available());
-        modelRow.setManaged(choice.available());
+        agentBox.setItems(model.agents());
+        agentBox.valueProperty().bindBidirectional(model.agentProperty());
+        // Provider and model belong to the built-in agent; an external agent brings its own.
+        modelRow.visibleProperty().bind(Bindings.createBooleanBinding(() -> choice.available()
+                && (model.agentProperty().get() == null || model.agentProperty().get().builtin()),
+                model.agentProperty()));
+        modelRow.managedProperty().bind(modelRow.visibleProperty());
         providerBox.setItems(choice.providers());
         providerBox.valueProperty().bindBidirectional(choice.providerProperty());
         modelBox.setItems(choice.models());

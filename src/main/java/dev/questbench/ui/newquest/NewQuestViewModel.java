@@ -1,6 +1,9 @@
 package dev.questbench.ui.newquest;
 
+import dev.questbench.agent.acp.AcpPreset;
+import dev.questbench.agent.acp.AgentPresets;
 import dev.questbench.agent.builtin.BuiltinAgent;
+import dev.questbench.agent.webhook.WebhookPreset;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestEnvironment;
@@ -64,6 +67,8 @@ public final class NewQuestViewModel {
             new SimpleObjectProperty<>(this, "permissionMode", PermissionMode.DEFAULT);
     private final ReadOnlyStringWrapper permissionWarning = new ReadOnlyStringWrapper(this, "permissionWarning", "");
     private final ObservableList<Workspace> recentWorkspaces = FXCollections.observableArrayList();
+    private final ObservableList<AgentChoice> agents = FXCollections.observableArrayList(AgentChoice.BUILTIN);
+    private final ObjectProperty<AgentChoice> agent = new SimpleObjectProperty<>(this, "agent", AgentChoice.BUILTIN);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating");
     private final BooleanBinding worktreeAllowed;
@@ -150,6 +155,16 @@ public final class NewQuestViewModel {
         return specDriven;
     }
 
+    /** The agents a quest can run on: the built-in one, then the ACP agents of Settings → Agents. */
+    public ObservableList<AgentChoice> agents() {
+        return FXCollections.unmodifiableObservableList(agents);
+    }
+
+    /** Which agent runs the quest; model and provider apply to the built-in agent only. */
+    public ObjectProperty<AgentChoice> agentProperty() {
+        return agent;
+    }
+
     /** How freely the agent may act; starts as the mode of the last quest created here. */
     public ObjectProperty<PermissionMode> permissionModeProperty() {
         return permissionMode;
@@ -202,8 +217,18 @@ public final class NewQuestViewModel {
      */
     public void load() {
         worktreeChoice.read(folder.get());
-        tasks.run(() -> new Remembered(store.workspaces().list(), rememberedPermissionMode()), remembered -> {
+        tasks.run(() -> new Remembered(store.workspaces().list(), rememberedPermissionMode(),
+                store.settings().get(AgentPresets.SETTING).presets().stream()
+                        .filter(preset -> !preset.command().isBlank()).map(AcpPreset::name).toList(),
+                store.settings().get(WebhookPreset.SETTING).presets().stream().map(WebhookPreset::name).toList()),
+                remembered -> {
             recentWorkspaces.setAll(remembered.workspaces());
+            AgentChoice picked = agent.get();
+            agents.setAll(AgentChoice.BUILTIN);
+            remembered.agents().forEach(name -> agents.add(AgentChoice.acp(name)));
+            agents.add(AgentChoice.CLOUD);
+            remembered.webhooks().forEach(name -> agents.add(AgentChoice.webhook(name)));
+            agent.set(agents.stream().filter(a -> a.equals(picked)).findFirst().orElse(AgentChoice.BUILTIN));
             if (!permissionModeChosen) {
                 permissionMode.set(remembered.permissionMode());
                 permissionModeChosen = false;
@@ -243,8 +268,12 @@ public final class NewQuestViewModel {
         creating.set(true);
         QuestOptions options = new QuestOptions(specDriven.get(), null, permissionMode.get(),
                 modelChoice.providerForQuest()).withWorktree(worktree ? worktreeChoice.forQuest() : null);
-        Draft draft = new Draft(chosen, title.get(), text, mode.get(), environment.get(), modelChoice.modelForQuest(),
-                options);
+        AgentChoice runner = agent.get() == null ? AgentChoice.BUILTIN : agent.get();
+        if (!runner.builtin()) {
+            options = options.withProvider(null);
+        }
+        Draft draft = new Draft(chosen, title.get(), text, mode.get(), environment.get(), runner.backend(),
+                runner.builtin() ? modelChoice.modelForQuest() : null, options);
         tasks.run(() -> createQuest(draft), id -> {
             creating.set(false);
             onCreated.accept(id);
@@ -258,17 +287,18 @@ public final class NewQuestViewModel {
 
     /** The form's values when Start was pressed, handed to the background. */
     private record Draft(Path folder, String title, String prompt, QuestMode mode, QuestEnvironment environment,
-                         String model, QuestOptions options) {
+                         String backend, String model, QuestOptions options) {
     }
 
-    private record Remembered(List<Workspace> workspaces, PermissionMode permissionMode) {
+    private record Remembered(List<Workspace> workspaces, PermissionMode permissionMode, List<String> agents,
+                              List<String> webhooks) {
     }
 
     private String createQuest(Draft draft) {
         String workspaceId = draft.folder() == null ? null : store.workspaces().open(draft.folder().toString()).id();
         Instant now = Instant.now();
         Quest quest = Quest.create(draft.title(), draft.prompt(), workspaceId, draft.mode(), draft.environment(), now)
-                .withBackend(Quest.BUILTIN_BACKEND, draft.model(), now)
+                .withBackend(draft.backend(), draft.model(), now)
                 .withOptions(draft.options(), now);
         String id = executor.create(quest).id();
         try {

@@ -67,6 +67,10 @@ final class EntryText {
         if (event instanceof QuestEvent.UserInterrupt) {
             return "You interrupted the agent";
         }
+        if (event instanceof QuestEvent.ExternalSession session) {
+            return "Agent " + session.agent() + " · session " + session.sessionId()
+                    + (session.mode() == null ? "" : " · mode " + session.mode());
+        }
         return event.type();
     }
 

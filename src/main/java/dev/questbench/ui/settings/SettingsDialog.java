@@ -33,19 +33,21 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Settings dialog (File ▸ Settings…): tabs for General (a static FXML form bound to a
- * {@link SettingsViewModel}), Models ({@link ModelsViewModel}), Agent ({@link AgentViewModel}) and Worktrees
+ * {@link SettingsViewModel}), Models ({@link ModelsViewModel}), Agent ({@link AgentViewModel}), Agents
+ * ({@link AgentsViewModel}, the external ACP agents) and Worktrees
  * ({@link WorktreesViewModel}). Save checks every page, then stores them all.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, WORKTREES, SERVER, REVIEW }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
     private final AgentViewModel agent;
     private final WorktreesViewModel worktrees; // null: no Worktrees tab
+    private final AgentsViewModel agents;
     private ReviewSettingsViewModel review; // null: no Review tab
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
@@ -76,16 +78,32 @@ public final class SettingsDialog extends Dialog<Boolean> {
     /** @param worktrees the Worktrees tab's model, or null to leave the tab out */
     public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
                           WorktreesViewModel worktrees) {
-        this(model, models, agent, worktrees, null);
+        this(model, models, agent, worktrees, (ServerViewModel) null);
     }
 
     /** @param server the Server tab's model, or null to leave the tab out */
     public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
                           WorktreesViewModel worktrees, ServerViewModel server) {
+        this(model, models, agent, worktrees, server, new AgentsViewModel(model.settings(), model.tasks()));
+    }
+
+    /** @param agents the Agents tab's model (with the secrets file, so the Cloud token can be set) */
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
+                          WorktreesViewModel worktrees, AgentsViewModel agents) {
+        this(model, models, agent, worktrees, null, agents);
+    }
+
+    /**
+     * @param server the Server tab's model, or null to leave the tab out
+     * @param agents the Agents tab's model (with the secrets file, so the Cloud token can be set)
+     */
+    public SettingsDialog(SettingsViewModel model, ModelsViewModel models, AgentViewModel agent,
+                          WorktreesViewModel worktrees, ServerViewModel server, AgentsViewModel agents) {
         this.model = model;
         this.models = models;
         this.agent = agent;
         this.worktrees = worktrees;
+        this.agents = agents;
         setTitle("Settings");
         setHeaderText(null);
         setResizable(true);
@@ -100,6 +118,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         addPage(Page.GENERAL, "General", Feather.SLIDERS, general);
         addPage(Page.MODELS, "Models", Feather.CPU, new ModelsPage(models));
         addPage(Page.AGENT, "Agent", Feather.SHIELD, new AgentPage(agent));
+        addPage(Page.AGENTS, "Agents", Feather.TERMINAL, new AgentsPage(agents));
         if (worktrees != null) {
             addPage(Page.WORKTREES, "Worktrees", Feather.GIT_BRANCH, new WorktreesPage(worktrees));
         }
@@ -120,6 +139,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         model.load();
         models.load();
         agent.load();
+        agents.load();
         if (worktrees != null) {
             worktrees.load();
         }
@@ -188,7 +208,8 @@ public final class SettingsDialog extends Dialog<Boolean> {
         save.getStyleClass().add(Styles.ACCENT);
         save.setId("settings-save");
         busy = model.savingProperty().or(models.savingProperty()).or(agent.savingProperty())
-                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not());
+                .or(model.loadedProperty().not()).or(models.loadedProperty().not()).or(agent.loadedProperty().not())
+                .or(agents.savingProperty()).or(agents.loadedProperty().not());
         if (worktrees != null) {
             busy = busy.or(worktrees.savingProperty()).or(worktrees.loadedProperty().not());
         }
@@ -200,6 +221,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         showProblems(Page.GENERAL, model.problemProperty());
         showProblems(Page.MODELS, models.problemProperty());
         showProblems(Page.AGENT, agent.problemProperty());
+        showProblems(Page.AGENTS, agents.problemProperty());
         if (worktrees != null) {
             showProblems(Page.WORKTREES, worktrees.problemProperty());
         }
@@ -215,6 +237,10 @@ public final class SettingsDialog extends Dialog<Boolean> {
             select(Page.AGENT);
             return;
         }
+        if (!agents.validate()) {
+            select(Page.AGENTS);
+            return;
+        }
         Runnable done = () -> {
             setResult(Boolean.TRUE);
             close();
@@ -225,7 +251,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         }
         Runnable afterWorktrees = review == null ? done : () -> review.save(done);
         Runnable last = worktrees == null ? afterWorktrees : () -> worktrees.save(afterWorktrees);
-        model.save(() -> models.save(() -> agent.save(last)));
+        model.save(() -> models.save(() -> agent.save(() -> agents.save(last))));
     }
 
     /** A page that reports a problem comes to the front, so the message is seen. */

@@ -86,8 +86,10 @@ final class ShellCommands {
         var review = new dev.questbench.ui.settings.ReviewSettingsViewModel(shell.store(), shell.tasks());
         var server = shell.localServer() == null ? null
                 : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
+        var agents = new dev.questbench.ui.settings.AgentsViewModel(shell.store().settings(), shell.store().secrets(),
+                shell.tasks());
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
-                server).withReview(review).select(page)));
+                server, agents).withReview(review).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

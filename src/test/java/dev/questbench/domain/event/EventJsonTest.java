@@ -88,6 +88,9 @@ class EventJsonTest {
         samples.put(new QuestEvent.UserToolConfirmation("evt_9", Decision.ALLOW, null, false, "spaces"),
                 "{'type':'user.tool_confirmation','tool_use_id':'evt_9','result':'allow','always_for_quest':false,"
                         + "'answer':'spaces'}");
+        samples.put(new QuestEvent.ExternalSession("gemini", "sess_42", "default", List.of("init", "help")),
+                "{'type':'quest.agent_session','agent':'gemini','session_id':'sess_42','mode':'default',"
+                        + "'commands':['init','help']}");
         samples.put(new QuestEvent.Compacted("- did things", "evt_7", 90000, 3000),
                 "{'type':'quest.compacted','summary':'- did things','through_event_id':'evt_7',"
                         + "'tokens_before':90000,'tokens_after':3000}");

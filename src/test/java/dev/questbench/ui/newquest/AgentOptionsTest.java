@@ -256,6 +256,22 @@ class AgentOptionsTest {
         return new NewQuestViewModel(store, withAgent, tasks, new AnsweringDialogs(), null);
     }
 
+    @Test
+    void anAcpAgentFromSettingsRunsTheQuestWithoutTheBuiltinModel() {
+        NewQuestViewModel form = loadedForm(new DirectTaskRunner());
+        assertEquals("Built-in agent", form.agents().get(0).label());
+        assertTrue(form.agents().stream().anyMatch(choice -> choice.label().equals("gemini")));
+        assertFalse(form.agents().stream().anyMatch(choice -> choice.label().equals("custom")),
+                "a preset without a command is not offered");
+        form.promptProperty().set("Review the README");
+        form.agentProperty().set(form.agents().stream().filter(c -> c.label().equals("gemini")).findFirst()
+                .orElseThrow());
+        Quest quest = create(form);
+        assertEquals("acp:gemini", quest.backend());
+        assertNull(quest.model());
+        assertNull(quest.options().provider());
+    }
+
     private NewQuestViewModel loadedForm(DirectTaskRunner tasks) {
         NewQuestViewModel form = form(tasks);
         form.load();

@@ -3,6 +3,9 @@ package dev.questbench.ui.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.questbench.agent.acp.AcpPreset;
+import dev.questbench.agent.acp.AgentPresets;
+import dev.questbench.agent.cloud.CloudSettings;
 import dev.questbench.engine.QuestExecutor;
 import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxDialogService;
@@ -12,8 +15,10 @@ import dev.questbench.ui.shell.MainWindow;
 import dev.questbench.ui.shell.ThemePreference;
 import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +75,29 @@ class SettingsDialogFlowTest {
         assertTrue(store.settings().get(NotificationSettings.SOUND));
         assertEquals(ThemePreference.DARK, window.model().themeProperty().get());
         assertTrue(window.model().darkProperty().get());
+    }
+
+    @Test
+    void theAgentsTabAddsAnAcpAgentAndStoresTheCloudToken(FxRobot robot) throws Exception {
+        robot.clickOn("#board-button");
+        robot.press(KeyCode.SHORTCUT, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.SHORTCUT);
+        waitUntil(() -> robot.lookup("#settings-concurrency").tryQuery().isPresent());
+        waitUntil(() -> !robot.lookup("#settings-save").queryButton().isDisabled());
+        robot.clickOn("#settings-tab-agents");
+        waitUntil(() -> robot.lookup("#agents-add").tryQuery().isPresent());
+
+        robot.clickOn("#agents-add");
+        robot.doubleClickOn("#agents-name").eraseText(5).write("local");
+        robot.clickOn("#agents-command").write("my-agent --acp");
+        TextField token = robot.lookup("#agents-cloud-token").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> token.setText("pt-secret")).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#settings-save");
+
+        waitUntil(() -> robot.lookup("#settings-concurrency").tryQuery().isEmpty());
+        AcpPreset local = store.settings().get(AgentPresets.SETTING).find("local").orElseThrow();
+        assertEquals("my-agent", local.command());
+        assertEquals(List.of("--acp"), local.args());
+        assertEquals("pt-secret", store.secrets().get(CloudSettings.TOKEN_SECRET).orElseThrow());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
