@@ -41,7 +41,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -63,6 +63,10 @@ public final class SettingsDialog extends Dialog<Boolean> {
     @FXML private Button testButton;
     @FXML private HBox themeBox;
     @FXML private Label problemLabel;
+    @FXML private Spinner<Integer> textSizeSpinner;
+    @FXML private CheckBox stepsExpandedBox;
+    @FXML private Label dataDirLabel;
+    @FXML private Button openDataDirButton;
 
     /** The dialog without a built-in agent: the Models page says it is unavailable; Agent edits the stored settings. */
     public SettingsDialog(SettingsViewModel model) {
@@ -160,6 +164,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return this;
     }
 
+    /** Adds the Shortcuts tab listing these commands' shortcuts (and the review diff's keys). */
+    public SettingsDialog withShortcuts(java.util.List<dev.questbench.ui.common.Command> commands) {
+        addPage(Page.SHORTCUTS, "Shortcuts", Feather.COMMAND, new ShortcutsPage(commands));
+        return this;
+    }
+
     /** Shows one page, e.g. Models when a quest failed for want of a provider. */
     public SettingsDialog select(Page page) {
         tabs.getSelectionModel().select(pages.get(page));
@@ -189,6 +199,14 @@ public final class SettingsDialog extends Dialog<Boolean> {
     private void bind() {
         Spinners.bind(concurrencySpinner, model.concurrencyProperty());
         Spinners.bind(goalRoundsSpinner, model.goalRoundsProperty());
+        textSizeSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(
+                DisplaySettings.MIN_TEXT_SIZE, DisplaySettings.MAX_TEXT_SIZE, model.textSizeProperty().get()));
+        textSizeSpinner.setEditable(true);
+        Spinners.bind(textSizeSpinner, model.textSizeProperty());
+        stepsExpandedBox.selectedProperty().bindBidirectional(model.stepsExpandedProperty());
+        dataDirLabel.setText(model.dataDirectory() == null ? "unknown" : model.dataDirectory().toString());
+        openDataDirButton.setDisable(model.dataDirectory() == null);
+        openDataDirButton.setOnAction(event -> model.openDataDirectory());
         desktopBox.selectedProperty().bindBidirectional(model.desktopProperty());
         soundBox.selectedProperty().bindBidirectional(model.soundProperty());
         actionRequiredBox.selectedProperty().bindBidirectional(model.kindProperty(Notification.Kind.ACTION_REQUIRED));

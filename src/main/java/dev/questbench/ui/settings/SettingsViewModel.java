@@ -40,6 +40,11 @@ public final class SettingsViewModel {
     private final BooleanProperty sound = new SimpleBooleanProperty(this, "sound", false);
     private final Map<Notification.Kind, BooleanProperty> kinds = new EnumMap<>(Notification.Kind.class);
     private final ObjectProperty<ThemePreference> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ObjectProperty<Integer> textSize = new SimpleObjectProperty<>(this, "textSize",
+            DisplaySettings.TEXT_SIZE.defaultValue());
+    private final BooleanProperty stepsExpanded = new SimpleBooleanProperty(this, "stepsExpanded");
+    private ObjectProperty<Integer> appliedTextSize;
+    private java.nio.file.Path dataDir;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
@@ -114,17 +119,59 @@ public final class SettingsViewModel {
         return tasks;
     }
 
+    /** The conversation's text size in points (11–22). */
+    public ObjectProperty<Integer> textSizeProperty() {
+        return textSize;
+    }
+
+    /** Whether tool steps start expanded in the conversation. */
+    public BooleanProperty stepsExpandedProperty() {
+        return stepsExpanded;
+    }
+
+    /** Where the data lives, shown with an Open button; null when unknown. */
+    public java.nio.file.Path dataDirectory() {
+        return dataDir;
+    }
+
+    /** The window's live text size (set on Save) and the data folder to show. */
+    public SettingsViewModel withDisplay(ObjectProperty<Integer> liveTextSize, java.nio.file.Path dataFolder) {
+        this.appliedTextSize = liveTextSize;
+        this.dataDir = dataFolder;
+        return this;
+    }
+
     // ---- commands ------------------------------------------------------------------------------
+
+    /** Opens the data folder in the system's file manager, or says where it is when that is not possible. */
+    public void openDataDirectory() {
+        java.nio.file.Path folder = dataDir;
+        if (folder == null) {
+            return;
+        }
+        tasks.run(() -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                throw new IllegalStateException("This desktop has no file manager Questbench can open. The data "
+                        + "folder is " + folder + ".");
+            }
+            java.awt.Desktop.getDesktop().open(folder.toFile());
+            return null;
+        }, ignored -> { }, failure -> problem.set(failure.getMessage()));
+    }
 
     /** Reads the stored values in the background. */
     public void load() {
         tasks.run(() -> new Stored(settings.get(QuestExecutor.CONCURRENCY), settings.get(GoalLoop.MAX_ROUNDS),
-                NotificationSettings.read(settings)), stored -> {
+                NotificationSettings.read(settings), settings.get(DisplaySettings.TEXT_SIZE),
+                settings.get(dev.questbench.ui.quest.ConversationSettings.TOOL_STEPS_EXPANDED)), stored -> {
                     concurrency.set(clamp(stored.concurrency(), MAX_CONCURRENCY));
                     goalRounds.set(clamp(stored.goalRounds(), MAX_GOAL_ROUNDS));
                     desktop.set(stored.notifications().desktop());
                     sound.set(stored.notifications().sound());
                     kinds.forEach((kind, on) -> on.set(stored.notifications().enabled(kind)));
+                    textSize.set(DisplaySettings.clampTextSize(stored.textSize()));
+                    stepsExpanded.set(stored.stepsExpanded());
                     loaded.set(true);
                 }, failure -> problem.set("The settings could not be read: " + failure.getMessage()));
     }
@@ -137,6 +184,8 @@ public final class SettingsViewModel {
         boolean soundOn = sound.get();
         Map<Notification.Kind, Boolean> chosen = new EnumMap<>(Notification.Kind.class);
         kinds.forEach((kind, on) -> chosen.put(kind, on.get()));
+        int size = DisplaySettings.clampTextSize(textSize.get());
+        boolean expanded = stepsExpanded.get();
         saving.set(true);
         tasks.run(() -> {
             applyConcurrency.accept(limit);
@@ -144,11 +193,16 @@ public final class SettingsViewModel {
             settings.set(NotificationSettings.DESKTOP, desktopOn);
             settings.set(NotificationSettings.SOUND, soundOn);
             chosen.forEach((kind, on) -> settings.set(NotificationSettings.of(kind), on));
+            settings.set(DisplaySettings.TEXT_SIZE, size);
+            settings.set(dev.questbench.ui.quest.ConversationSettings.TOOL_STEPS_EXPANDED, expanded);
             return Boolean.TRUE;
         }, done -> {
             saving.set(false);
             problem.set(null);
             appliedTheme.set(theme.get());
+            if (appliedTextSize != null) {
+                appliedTextSize.set(size);
+            }
             onSaved.run();
         }, failure -> {
             saving.set(false);
@@ -169,6 +223,10 @@ public final class SettingsViewModel {
         return value == null ? 1 : Math.max(1, Math.min(max, value));
     }
 
-    private record Stored(int concurrency, int goalRounds, NotificationSettings.Preferences notifications) {
+    private record Stored(int concurrency, int goalRounds, NotificationSettings.Preferences notifications,
+                          Integer textSize, Boolean stepsExpanded) {
+        Stored {
+            stepsExpanded = Boolean.TRUE.equals(stepsExpanded);
+        }
     }
 }

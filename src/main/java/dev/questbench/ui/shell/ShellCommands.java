@@ -30,6 +30,7 @@ final class ShellCommands {
     /** What Toggle Sidebar and Search Quests do; the view sets them. */
     Runnable sidebarAction = () -> { };
     Runnable searchAction = () -> { };
+
     /** What the palette command does; the view sets it once the overlay exists. */
     Runnable showPalette = () -> { };
     /** Pause, Resume, Stop, Retry, Archive, Delete, Move to local on the quest whose conversation shows. */
@@ -66,6 +67,14 @@ final class ShellCommands {
                 .does(() -> showPalette.run());
     }
 
+    /** Every command with its shortcut, for Settings → Shortcuts. */
+    java.util.List<Command> shortcuts() {
+        java.util.List<Command> all = new java.util.ArrayList<>(forPalette());
+        all.add(palette);
+        all.add(quit);
+        return all;
+    }
+
     /** Every command the palette offers, the palette itself and Quit excepted. */
     java.util.List<Command> forPalette() {
         return java.util.List.of(newQuest, openWorkspace, toggleBoard, toggleSchedules, toggleFunctionArea, settings,
@@ -75,21 +84,23 @@ final class ShellCommands {
     }
 
     /** Opens the Settings dialog; Save applies the concurrency limit and the theme at once. */
-    private static void openSettings(ShellViewModel shell, Runnable testNotification, SettingsDialog.Page page) {
+    private void openSettings(ShellViewModel shell, Runnable testNotification, SettingsDialog.Page page) {
         SettingsViewModel form = new SettingsViewModel(shell.store().settings(), shell.tasks(), shell.themeProperty(),
-                limit -> shell.engine().executor().setConcurrencyLimit(limit), testNotification);
+                limit -> shell.engine().executor().setConcurrencyLimit(limit), testNotification)
+                .withDisplay(shell.textSizeProperty(), shell.store().dataDir());
         ModelsViewModel models = new ModelsViewModel(shell.engine().agent(), shell.store().secrets(), shell.tasks(),
                 shell.dialogs());
         AgentViewModel agent = new AgentViewModel(shell.store().settings(), shell.tasks());
         var worktrees = new dev.questbench.ui.settings.WorktreesViewModel(shell.store(), shell.engine().workspaces(),
                 shell.tasks(), shell.lastFolder());
         var review = new dev.questbench.ui.settings.ReviewSettingsViewModel(shell.store(), shell.tasks());
+        java.util.List<Command> shortcuts = shortcuts();
         var server = shell.localServer() == null ? null
                 : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
         var agents = new dev.questbench.ui.settings.AgentsViewModel(shell.store().settings(), shell.store().secrets(),
                 shell.tasks());
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
-                server, agents).withReview(review).select(page)));
+                server, agents).withReview(review).withShortcuts(shortcuts).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

@@ -11,6 +11,7 @@ import dev.questbench.ui.schedule.SchedulesView;
 import java.time.Instant;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -58,6 +59,9 @@ final class ShellView extends BorderPane {
         bottom.getStyleClass().add("conversation-bottom");
         conversation.setBottom(bottom);
         conversation.getStyleClass().add("conversation-pane");
+        // the text size from Settings: the conversation's labels and bubbles size in em from this
+        conversation.styleProperty().bind(Bindings.createStringBinding(() -> "-fx-font-size: "
+                + model.textSizeProperty().get() + "px;", model.textSizeProperty()));
         conversation.visibleProperty().bind(model.selectedQuestIdProperty().isNotNull());
         empty.visibleProperty().bind(conversation.visibleProperty().not());
         StackPane centre = new StackPane(conversation, empty);

@@ -55,6 +55,9 @@ public final class ShellViewModel implements AutoCloseable {
     private final CardActions cardActions;
     private final MessageActions messageActions;
     private final ConnectModelViewModel connectModel;
+    private final javafx.beans.property.ObjectProperty<Integer> textSize =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "textSize",
+                    dev.questbench.ui.settings.DisplaySettings.TEXT_SIZE.defaultValue());
     private final SchedulesViewModel schedules;
     private final ReviewViewModel review;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
@@ -105,6 +108,8 @@ public final class ShellViewModel implements AutoCloseable {
         Settings settings = store.settings();
         theme.set(settings.get(ShellSettings.THEME));
         functionAreaCollapsed.set(settings.get(ShellSettings.FUNCTION_AREA_COLLAPSED));
+        textSize.set(dev.questbench.ui.settings.DisplaySettings.clampTextSize(
+                settings.get(dev.questbench.ui.settings.DisplaySettings.TEXT_SIZE)));
         view.set(MainView.named(settings.get(ShellSettings.LAST_VIEW)));
         view.addListener((observable, before, after) -> reloadSchedulesIfShown());
         selectedQuestId.set(settings.get(ShellSettings.SELECTED_QUEST));
@@ -120,6 +125,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public SchedulesViewModel schedules() {
         return schedules;
+    }
+
+    /** The conversation's text size in points; Settings sets it on Save. */
+    public javafx.beans.property.ObjectProperty<Integer> textSizeProperty() {
+        return textSize;
     }
 
     /** The first-run "Connect a model" card's check. */

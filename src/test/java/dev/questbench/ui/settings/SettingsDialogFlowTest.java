@@ -67,6 +67,22 @@ class SettingsDialogFlowTest {
         robot.doubleClickOn("#settings-concurrency .text-field").write("2");
         robot.clickOn("#settings-sound");
         robot.clickOn("#settings-theme-dark");
+        javafx.scene.control.Spinner<Integer> size = robot.lookup("#settings-text-size").query();
+        WaitForAsyncUtils.asyncFx(() -> size.getValueFactory().setValue(17)).get(10, TimeUnit.SECONDS);
+        javafx.scene.control.Label dataDir = robot.lookup("#settings-data-dir").query();
+        assertEquals(store.dataDir().toString(), dataDir.getText());
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#settings-tabs").query();
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "settings-tab-shortcuts".equals(tab.getId())).findFirst().orElseThrow());
+        }).get(10, TimeUnit.SECONDS);
+        robot.clickOn("#shortcuts-search").write("palette");
+        javafx.scene.control.TableView<?> shortcuts = robot.lookup("#shortcuts-table").query();
+        waitUntil(() -> shortcuts.getItems().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#settings-tabs").query();
+            tabs.getSelectionModel().selectFirst();
+        }).get(10, TimeUnit.SECONDS);
         robot.clickOn("#settings-save");
 
         waitUntil(() -> robot.lookup("#settings-concurrency").tryQuery().isEmpty());
@@ -75,6 +91,8 @@ class SettingsDialogFlowTest {
         assertTrue(store.settings().get(NotificationSettings.SOUND));
         assertEquals(ThemePreference.DARK, window.model().themeProperty().get());
         assertTrue(window.model().darkProperty().get());
+        assertEquals(17, window.model().textSizeProperty().get(), "the conversation's text size applies at once");
+        assertEquals(17, store.settings().get(DisplaySettings.TEXT_SIZE));
     }
 
     @Test
