@@ -394,16 +394,17 @@ final class BuiltinSession implements AgentSession {
 
     // ---- compaction ------------------------------------------------------------------------------
 
-    /** Summarises older turns when the next call would pass ~85 % of the context window. */
+    /** Summarises older turns when the next call would pass ~85 % of the context window, or the user asked to. */
     private TurnResult compactIfNeeded() {
         int window = setup.client().config().effectiveContextWindow();
         long tokens = estimate(Conversation.build(journal.entries(), overrides));
-        if (tokens <= window * COMPACT_AT) {
+        Compaction.Plan requested = Compaction.requested(journal.entries(), overrides);
+        if (requested == null && tokens <= window * COMPACT_AT) {
             return null;
         }
         try {
-            Compaction.Plan plan = Compaction.plan(journal.entries(), overrides, window * COMPACT_KEEP,
-                    this::estimate);
+            Compaction.Plan plan = requested != null ? requested
+                    : Compaction.plan(journal.entries(), overrides, window * COMPACT_KEEP, this::estimate);
             if (plan == null) {
                 return null; // nothing older to summarise: let the model try, it may still fit
             }

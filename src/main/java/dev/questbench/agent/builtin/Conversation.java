@@ -39,6 +39,10 @@ final class Conversation {
                 start = indexAfter(entries, compacted.throughEventId(), i);
                 break;
             }
+            if (entries.get(i).event() instanceof QuestEvent.ContextCleared) {
+                start = i + 1; // /clear: nothing before it reaches the model, not even an older summary
+                break;
+            }
         }
         Builder builder = new Builder();
         if (summary != null) {

@@ -33,6 +33,7 @@ public final class FileIndex {
     private final String[] paths;
     private final String[] lower;
     private final int[] basenameStarts;
+    private final long[] charMasks; // which characters each path holds: most non-matches end on one AND
     private final Instant builtAt;
     private final boolean truncated;
 
@@ -41,9 +42,11 @@ public final class FileIndex {
         this.paths = found.toArray(String[]::new);
         this.lower = new String[paths.length];
         this.basenameStarts = new int[paths.length];
+        this.charMasks = new long[paths.length];
         for (int i = 0; i < paths.length; i++) {
             lower[i] = paths[i].toLowerCase(Locale.ROOT);
             basenameStarts[i] = basenameStart(paths[i]);
+            charMasks[i] = mask(lower[i]);
         }
         this.builtAt = builtAt;
         this.truncated = truncated;
@@ -82,7 +85,11 @@ public final class FileIndex {
         String wanted = query == null ? "" : query.strip().replace('\\', '/').toLowerCase(Locale.ROOT);
         PriorityQueue<int[]> best = new PriorityQueue<>(limit + 1, (a, b) -> a[0] != b[0]
                 ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        long wantedMask = mask(wanted);
         for (int i = 0; i < lower.length; i++) {
+            if ((charMasks[i] & wantedMask) != wantedMask) {
+                continue;
+            }
             int score = FuzzyScore.score(wanted, lower[i], paths[i], basenameStarts[i]);
             if (score == FuzzyScore.NO_MATCH) {
                 continue;
@@ -101,6 +108,14 @@ public final class FileIndex {
         }
         java.util.Collections.reverse(results);
         return results;
+    }
+
+    private static long mask(String text) {
+        long mask = 0;
+        for (int i = 0; i < text.length(); i++) {
+            mask |= 1L << (text.charAt(i) & 63);
+        }
+        return mask;
     }
 
     private static int basenameStart(String path) {

@@ -33,18 +33,17 @@ public final class FuzzyScore {
         if (n == 0) {
             return -path.length();
         }
-        if (n > path.length() || !isSubsequence(query, path, 0)) {
+        if (n > path.length() || !isSubsequence(query, 0, path, 0)) {
             return NO_MATCH;
         }
         int score;
-        if (isSubsequence(query, path, basenameStart)) {
+        if (isSubsequence(query, 0, path, basenameStart)) {
             score = BASENAME + matchScore(query, path, original, basenameStart);
-            String basename = trimSlash(path.substring(basenameStart));
-            if (basename.startsWith(query)) {
+            if (path.startsWith(query, basenameStart)) {
                 score += BASENAME_PREFIX;
-                int dot = basename.indexOf('.');
-                if (basename.equals(query) || dot > 0 && basename.substring(0, dot).equals(query)) {
-                    score += BASENAME_EXACT;
+                int end = basenameStart + n;
+                if (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '/') {
+                    score += BASENAME_EXACT; // the whole name, or the name without its extension
                 }
             }
         } else {
@@ -64,7 +63,7 @@ public final class FuzzyScore {
             if (next != previous + 1) {
                 // Not consecutive: a later segment start is worth jumping to, as long as the rest still fits.
                 int start = nextSegmentStart(path, original, wanted, next);
-                if (start >= 0 && isSubsequence(query.substring(q + 1), path, start + 1)) {
+                if (start >= 0 && isSubsequence(query, q + 1, path, start + 1)) {
                     next = start;
                 }
             }
@@ -99,9 +98,9 @@ public final class FuzzyScore {
                 || Character.isUpperCase(path.charAt(index)) && Character.isLowerCase(before);
     }
 
-    static boolean isSubsequence(String query, String path, int from) {
+    static boolean isSubsequence(String query, int queryFrom, String path, int from) {
         int at = from;
-        for (int q = 0; q < query.length(); q++) {
+        for (int q = queryFrom; q < query.length(); q++) {
             int found = path.indexOf(query.charAt(q), at);
             if (found < 0) {
                 return false;
@@ -109,9 +108,5 @@ public final class FuzzyScore {
             at = found + 1;
         }
         return true;
-    }
-
-    private static String trimSlash(String name) {
-        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     }
 }
