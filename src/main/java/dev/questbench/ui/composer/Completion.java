@@ -38,6 +38,7 @@ public final class Completion {
     private final MentionIndex index;
     private final Supplier<List<SlashCommand>> commands;
     private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final ObservableList<Item> itemsView = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -62,7 +63,7 @@ public final class Completion {
     // ---- properties ----------------------------------------------------------------------------
 
     public ObservableList<Item> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     public ReadOnlyIntegerProperty selectedProperty() {

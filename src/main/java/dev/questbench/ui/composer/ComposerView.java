@@ -114,6 +114,7 @@ public final class ComposerView extends VBox {
                     }
                 }
                 case ESCAPE -> completion.dismiss();
+                case F5 -> model.refreshFiles(); // files changed on disk since the index was built
                 default -> {
                     return;
                 }

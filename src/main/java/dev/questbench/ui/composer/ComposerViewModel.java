@@ -53,7 +53,10 @@ public final class ComposerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyObjectWrapper<QuestStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ObservableList<QueuedMessages.Queued> queued = FXCollections.observableArrayList();
+    private final ObservableList<QueuedMessages.Queued> queuedView = FXCollections.unmodifiableObservableList(queued);
     private final ObservableList<Attachment> attachments = FXCollections.observableArrayList();
+    // one view each, kept: a view listens to its list weakly, so a view made per call stops telling listeners
+    private final ObservableList<Attachment> attachmentsView = FXCollections.unmodifiableObservableList(attachments);
     private final BooleanBinding canSend = Bindings.createBooleanBinding(() -> questId.get() != null
             && (!text.get().isBlank() || !attachments.isEmpty()) && !sending.get(), questId, text, sending,
             attachments);
@@ -158,12 +161,12 @@ public final class ComposerViewModel implements AutoCloseable {
 
     /** Messages waiting for the current round to end, oldest first. */
     public ObservableList<QueuedMessages.Queued> queued() {
-        return FXCollections.unmodifiableObservableList(queued);
+        return queuedView;
     }
 
     /** Files, folders and images going with the next message. */
     public ObservableList<Attachment> attachments() {
-        return FXCollections.unmodifiableObservableList(attachments);
+        return attachmentsView;
     }
 
     public Completion completion() {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@link #STALE_AFTER} or on {@link #refresh()}. FX thread only.
  */
 final class MentionIndex {
-    static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final TaskRunner tasks;
     private Path root;
