@@ -21,6 +21,15 @@ public record Attachment(String label, Path file, boolean image) {
         return new Attachment(label, file, AttachmentText.isImage(file));
     }
 
+    /** A dropped or pasted file: named relative to the workspace when inside it, else by its absolute path. */
+    public static Attachment dropped(Path workspace, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = workspace == null ? null : workspace.toAbsolutePath().normalize();
+        String label = root != null && absolute.startsWith(root)
+                ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+        return of(label.isEmpty() ? "." : label, absolute);
+    }
+
     /** The content block the agent receives (reads the file: call off the FX thread). */
     ContentBlock toBlock() {
         return new ContentBlock(image ? "image" : "file", AttachmentText.of(file, label), file.toString());

@@ -61,6 +61,21 @@ final class ComposerActions {
         return "";
     }
 
+    /** What the composer shows for a quest: its status, folder, commands on offer and saved draft. */
+    record Loaded(QuestStatus status, Path workspace, List<SlashCommand> commands, ComposerDrafts.Draft draft) {
+    }
+
+    Loaded load(String id, List<SlashCommandSource> sources, ComposerDrafts drafts) {
+        dev.questbench.domain.QuestSummary summary = store.quests().summary(id).orElseThrow(
+                () -> new IllegalStateException("the quest is gone"));
+        Path workspace = workspaceOf(summary.quest());
+        List<SlashCommand> offered = new ArrayList<>();
+        for (SlashCommandSource source : sources) {
+            offered.addAll(source.commands(summary.quest(), workspace));
+        }
+        return new Loaded(summary.status(), workspace, List.copyOf(offered), drafts.load(id));
+    }
+
     /** The folder the quest's files are in (its workspace), or null for a quest bound to no folder. */
     Path workspaceOf(Quest quest) {
         if (quest.workspaceId() == null) {

@@ -11,7 +11,6 @@ import dev.questbench.ui.common.FxBatcher;
 import dev.questbench.ui.common.QuestEngine;
 import dev.questbench.ui.common.TaskRunner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -276,12 +275,7 @@ public final class ComposerViewModel implements AutoCloseable {
 
     /** Adds a pasted or dropped file (named by its absolute path, or relative when it is in the workspace). */
     public void attachFile(Path file) {
-        Path root = mentionIndex.root();
-        Path absolute = file.toAbsolutePath().normalize();
-        String label = root != null && absolute.startsWith(root.toAbsolutePath().normalize())
-                ? root.toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/')
-                : absolute.toString();
-        attach(Attachment.of(label.isEmpty() ? "." : label, absolute));
+        attach(Attachment.dropped(mentionIndex.root(), file));
     }
 
     /** Shows a problem the view met (a paste that could not be read). */
@@ -342,23 +336,10 @@ public final class ComposerViewModel implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private record Loaded(QuestStatus status, Path workspace, List<SlashCommand> commands,
-                          ComposerDrafts.Draft draft) {
-    }
-
     private void load(String id) {
         long asked = generation;
         List<SlashCommandSource> sources = List.copyOf(commandSources);
-        tasks.run(() -> {
-            QuestSummary summary = store.quests().summary(id).orElseThrow(
-                    () -> new IllegalStateException("the quest is gone"));
-            Path workspace = actions.workspaceOf(summary.quest());
-            List<SlashCommand> offered = new ArrayList<>();
-            for (SlashCommandSource source : sources) {
-                offered.addAll(source.commands(summary.quest(), workspace));
-            }
-            return new Loaded(summary.status(), workspace, List.copyOf(offered), drafts.load(id));
-        }, loaded -> {
+        tasks.run(() -> actions.load(id, sources, drafts), loaded -> {
             if (asked != generation) {
                 return;
             }
