@@ -106,8 +106,8 @@ final class BuiltinSession implements AgentSession {
         if (message == null) {
             message = journal.remember(id, new QuestEvent.UserMessage(input.content()));
         }
-        String journaled = ContentBlock.plainText(((QuestEvent.UserMessage) message.event()).content());
-        String text = input.text();
+        String journaled = ContentBlock.fullText(((QuestEvent.UserMessage) message.event()).content());
+        String text = ContentBlock.fullText(input.content()); // attached files included: the model reads them
         HookResult prompt = hooks.run(HookEvent.USER_PROMPT_SUBMIT, null, hooks.input().put("prompt", text));
         if (prompt.blocked() || prompt.stop()) {
             overrides.put(message.id(), "(This message was rejected by a UserPromptSubmit hook and not sent.)");

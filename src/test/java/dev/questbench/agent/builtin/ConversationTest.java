@@ -91,6 +91,19 @@ class ConversationTest {
     }
 
     @Test
+    void attachedFilesReachTheModelThoughTheTranscriptShowsOnlyTheMessage() {
+        List<dev.questbench.domain.event.ContentBlock> content = List.of(
+                dev.questbench.domain.event.ContentBlock.text("Fix @a.txt"),
+                new dev.questbench.domain.event.ContentBlock("file", "Attached file a.txt:\n```\nhi\n```", "/w/a.txt"));
+        add(new QuestEvent.UserMessage(content));
+
+        List<ChatMessage> messages = Conversation.build(log, Map.of());
+
+        assertEquals("Fix @a.txt\nAttached file a.txt:\n```\nhi\n```", ((Part.Text) messages.get(0).parts().get(0)).text());
+        assertEquals("Fix @a.txt", dev.questbench.domain.event.ContentBlock.plainText(content));
+    }
+
+    @Test
     void clearingTheContextDropsEverythingBeforeItEvenASummary() {
         add(QuestEvent.UserMessage.text("old request"));
         String last = add(QuestEvent.AgentMessage.text("old answer"));
