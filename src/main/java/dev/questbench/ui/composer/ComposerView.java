@@ -58,6 +58,7 @@ public final class ComposerView extends VBox {
         input.focusedProperty().addListener((o, before, focused) -> {
             if (!focused) {
                 model.completion().dismiss();
+                model.keepDraft(); // so a crash loses at most what was typed since
             }
         });
         HBox.setHgrow(input, Priority.ALWAYS);

@@ -76,6 +76,7 @@ public final class ComposerViewModel implements AutoCloseable {
     private List<SlashCommand> commands = List.of();
     private long generation;
     private Runnable onReview = () -> { };
+    private boolean closed;
 
     public ComposerViewModel(Store store, QuestEngine engine, TaskRunner tasks, Executor fxExecutor) {
         this.store = store;
@@ -278,6 +279,11 @@ public final class ComposerViewModel implements AutoCloseable {
         attach(Attachment.dropped(mentionIndex.root(), file));
     }
 
+    /** Saves the unsent text as the quest's draft now (the input lost focus), in the background. */
+    public void keepDraft() {
+        saveDraft();
+    }
+
     /** Shows a problem the view met (a paste that could not be read). */
     public void reportProblem(String message) {
         problem.set(message);
@@ -319,6 +325,7 @@ public final class ComposerViewModel implements AutoCloseable {
     /** Saves the draft (on the caller's thread: the window is closing) and stops listening. */
     @Override
     public void close() {
+        closed = true;
         String id = questId.get();
         if (id != null) {
             try {
@@ -357,7 +364,7 @@ public final class ComposerViewModel implements AutoCloseable {
 
     private void saveDraft() {
         String previous = questId.get();
-        if (previous == null) {
+        if (previous == null || closed) { // closed: the window saved it already and the task runner may be gone
             return;
         }
         String draftText = text.get();

@@ -51,7 +51,9 @@ public final class QuestChoices {
         this.problem = problem;
         model.addListener((o, before, chosen) -> {
             if (!loading && chosen != null && !Objects.equals(before, chosen)) {
-                store(quest -> quest.withOptions(quest.options().withProvider(chosen.provider()), Instant.now()));
+                // a model id picked at creation belongs to the old provider: the new one uses its default
+                store(quest -> quest.withOptions(quest.options().withProvider(chosen.provider()), Instant.now())
+                        .withBackend(quest.backend(), null, Instant.now()));
             }
         });
         permissionMode.addListener((o, before, chosen) -> {
@@ -92,7 +94,10 @@ public final class QuestChoices {
             return;
         }
         BuiltinAgent agent = engine.agent();
-        tasks.run(() -> new Loaded(store.quests().get(id).orElse(null), options(agent)), loaded -> {
+        tasks.run(() -> {
+            Quest quest = store.quests().get(id).orElse(null);
+            return new Loaded(quest, quest == null ? List.of() : options(agent, quest));
+        }, loaded -> {
             if (mine != generation || loaded.quest() == null) {
                 return;
             }
@@ -116,17 +121,25 @@ public final class QuestChoices {
     private record Loaded(Quest quest, List<ModelOption> options) {
     }
 
-    private static List<ModelOption> options(BuiltinAgent agent) {
+    /** The choices, the quest's own labelled with the model id it was created with, if any. */
+    private static List<ModelOption> options(BuiltinAgent agent, Quest quest) {
         List<ModelOption> options = new ArrayList<>();
         if (agent == null) {
             return options;
         }
+        String chosen = quest.options().provider();
         ProviderConfig fallback = agent.providers().resolve(null).config();
-        options.add(new ModelOption(null, "Default (" + fallback.name() + " · " + fallback.model() + ")"));
+        options.add(new ModelOption(null, "Default (" + fallback.name() + " · "
+                + model(chosen == null ? quest.model() : null, fallback) + ")"));
         for (ProviderConfig config : agent.providers().all()) {
-            options.add(new ModelOption(config.name(), config.name() + " · " + config.model()));
+            String model = model(config.name().equals(chosen) ? quest.model() : null, config);
+            options.add(new ModelOption(config.name(), config.name() + " · " + model));
         }
         return options;
+    }
+
+    private static String model(String questModel, ProviderConfig config) {
+        return questModel != null && !questModel.isBlank() ? questModel : config.model();
     }
 
     private void store(java.util.function.UnaryOperator<Quest> change) {

@@ -147,10 +147,14 @@ class ComposerCommandsTest {
                 parts.goals(), parts.specs(), parts.scheduler(), agent), new DirectTaskRunner(), fixture.fx);
         try {
             String id = fixture.quest();
+            Quest created = fixture.store.quests().get(id).orElseThrow();
+            fixture.store.quests().update(created.withBackend(Quest.BUILTIN_BACKEND, "llama3-custom",
+                    java.time.Instant.now()));
             withAgent.show(id);
             QuestChoices choices = withAgent.choices();
             assertTrue(choices.availableProperty().get());
             assertTrue(choices.models().get(0).label().startsWith("Default ("), choices.models().toString());
+            assertTrue(choices.models().get(0).label().endsWith(" · llama3-custom)"), "the quest's own model id");
             assertEquals(choices.models().get(0), choices.modelProperty().get());
             assertEquals(PermissionMode.DEFAULT, choices.permissionModeProperty().get());
 
@@ -161,6 +165,7 @@ class ComposerCommandsTest {
             Quest stored = fixture.store.quests().get(id).orElseThrow();
             assertEquals(other.provider(), stored.options().provider());
             assertEquals(PermissionMode.ACCEPT_EDITS, stored.options().permissionMode());
+            assertEquals(null, stored.model(), "the new provider uses its own default model");
         } finally {
             withAgent.close();
         }
