@@ -56,6 +56,18 @@ class ComposerCompletionTest {
     }
 
     @Test
+    void aFileAddedLaterIsFoundAfterARefresh() throws Exception {
+        composer.show(fixture.quest());
+        fixture.type("@refund");
+        assertEquals("No file matches “refund”.", composer.completion().statusProperty().get());
+
+        fixture.write("src/main/RefundPolicy.java", "class RefundPolicy {}\n");
+        composer.refreshFiles();
+        fixture.type("@refund");
+        assertEquals("src/main/RefundPolicy.java", composer.completion().items().get(0).label());
+    }
+
+    @Test
     void upDownMoveTheSelectionAndEscapeCloses() {
         composer.show(fixture.quest());
         fixture.type("@order");
