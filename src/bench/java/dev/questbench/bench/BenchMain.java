@@ -27,6 +27,7 @@ public final class BenchMain {
         all.put("review", new ReviewBench());
         all.put("server", new ServerBench());
         all.put("acp", new AcpBench());
+        all.put("mention", new MentionBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {

@@ -42,6 +42,14 @@ public record QuestOptions(boolean specDriven, String goal, PermissionMode permi
         return new QuestOptions(specDriven, goal, permissionMode, newProvider, worktree);
     }
 
+    public QuestOptions withPermissionMode(PermissionMode newMode) {
+        return new QuestOptions(specDriven, goal, newMode, provider, worktree);
+    }
+
+    public QuestOptions withSpecDriven(boolean newSpecDriven) {
+        return new QuestOptions(newSpecDriven, goal, permissionMode, provider, worktree);
+    }
+
     public QuestOptions withGoal(String newGoal) {
         return new QuestOptions(specDriven, newGoal, permissionMode, provider, worktree);
     }

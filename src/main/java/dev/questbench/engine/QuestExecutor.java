@@ -92,9 +92,13 @@ public final class QuestExecutor implements AutoCloseable {
      * is delivered when the round ends.
      */
     public synchronized void send(String questId, String text) {
+        send(questId, ContentBlock.textList(text));
+    }
+
+    /** Sends a message of several blocks (the text, then attached files), as {@link #send(String, String)}. */
+    public synchronized void send(String questId, List<ContentBlock> content) {
         requireOpen();
         QuestRun run = run(questId);
-        List<ContentBlock> content = ContentBlock.textList(text);
         QuestStatus status = status(questId);
         if (run.busy || status == QuestStatus.ACTION_REQUIRED) {
             QueuedMessages.enqueue(store, questId, content);

@@ -106,8 +106,8 @@ final class BuiltinSession implements AgentSession {
         if (message == null) {
             message = journal.remember(id, new QuestEvent.UserMessage(input.content()));
         }
-        String journaled = ContentBlock.plainText(((QuestEvent.UserMessage) message.event()).content());
-        String text = input.text();
+        String journaled = ContentBlock.fullText(((QuestEvent.UserMessage) message.event()).content());
+        String text = ContentBlock.fullText(input.content()); // attached files included: the model reads them
         HookResult prompt = hooks.run(HookEvent.USER_PROMPT_SUBMIT, null, hooks.input().put("prompt", text));
         if (prompt.blocked() || prompt.stop()) {
             overrides.put(message.id(), "(This message was rejected by a UserPromptSubmit hook and not sent.)");
@@ -394,16 +394,17 @@ final class BuiltinSession implements AgentSession {
 
     // ---- compaction ------------------------------------------------------------------------------
 
-    /** Summarises older turns when the next call would pass ~85 % of the context window. */
+    /** Summarises older turns when the next call would pass ~85 % of the context window, or the user asked to. */
     private TurnResult compactIfNeeded() {
         int window = setup.client().config().effectiveContextWindow();
         long tokens = estimate(Conversation.build(journal.entries(), overrides));
-        if (tokens <= window * COMPACT_AT) {
+        Compaction.Plan requested = Compaction.requested(journal.entries(), overrides);
+        if (requested == null && tokens <= window * COMPACT_AT) {
             return null;
         }
         try {
-            Compaction.Plan plan = Compaction.plan(journal.entries(), overrides, window * COMPACT_KEEP,
-                    this::estimate);
+            Compaction.Plan plan = requested != null ? requested
+                    : Compaction.plan(journal.entries(), overrides, window * COMPACT_KEEP, this::estimate);
             if (plan == null) {
                 return null; // nothing older to summarise: let the model try, it may still fit
             }

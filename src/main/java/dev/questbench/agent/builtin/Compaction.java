@@ -42,14 +42,19 @@ final class Compaction {
     static Plan plan(List<JournalEntry> log, Map<String, String> overrides, double keepTokens,
                      ToLongFunction<List<ChatMessage>> estimate) {
         int start = 0;
+        boolean content = false; // a previous summary counts as something to summarise
         for (int i = log.size() - 1; i >= 0; i--) {
             if (log.get(i).event() instanceof QuestEvent.Compacted) {
                 start = i; // keep the previous summary in what gets summarised again
+                content = true;
+                break;
+            }
+            if (log.get(i).event() instanceof QuestEvent.ContextCleared) {
+                start = i + 1; // nothing before a /clear is part of the conversation any more
                 break;
             }
         }
         List<Integer> boundaries = new ArrayList<>();
-        boolean content = start > 0; // a previous summary counts as something to summarise
         for (int i = start; i < log.size(); i++) {
             QuestEvent event = log.get(i).event();
             if (i > start && content
@@ -76,6 +81,29 @@ final class Compaction {
             }
         }
         return new Plan(Conversation.build(log.subList(0, cut), overrides), log.get(cut - 1).id());
+    }
+
+    /**
+     * Where {@code /compact} cuts: everything before the latest user message (the one that started this turn), or
+     * null when the user did not ask for a compaction since the last one (or since {@code /clear}), or there is
+     * nothing before that message to summarise.
+     */
+    static Plan requested(List<JournalEntry> log, Map<String, String> overrides) {
+        int lastUser = -1;
+        for (int i = log.size() - 1; i >= 0; i--) {
+            QuestEvent event = log.get(i).event();
+            if (event instanceof QuestEvent.Compacted || event instanceof QuestEvent.ContextCleared) {
+                return null;
+            }
+            if (event instanceof QuestEvent.UserMessage && lastUser < 0) {
+                lastUser = i;
+            }
+            if (event instanceof QuestEvent.CompactRequested) {
+                int end = lastUser > i ? lastUser : log.size();
+                return plan(log.subList(0, end), overrides, 0, messages -> 1);
+            }
+        }
+        return null;
     }
 
     /** One model call that turns the older messages into a summary, fitted to the window. */

@@ -39,6 +39,10 @@ final class Conversation {
                 start = indexAfter(entries, compacted.throughEventId(), i);
                 break;
             }
+            if (entries.get(i).event() instanceof QuestEvent.ContextCleared) {
+                start = i + 1; // /clear: nothing before it reaches the model, not even an older summary
+                break;
+            }
         }
         Builder builder = new Builder();
         if (summary != null) {
@@ -53,7 +57,7 @@ final class Conversation {
         for (JournalEntry entry : entries.subList(start, entries.size())) {
             QuestEvent event = entry.event();
             if (event instanceof QuestEvent.UserMessage message) {
-                String text = overrides.getOrDefault(entry.id(), ContentBlock.plainText(message.content()));
+                String text = overrides.getOrDefault(entry.id(), ContentBlock.fullText(message.content()));
                 builder.closeOrphans(answered);
                 builder.user(new Part.Text(text));
             } else if (event instanceof QuestEvent.AgentMessage message) {

@@ -234,6 +234,19 @@ public sealed interface QuestEvent {
             implements QuestEvent {
     }
 
+    /**
+     * The user cleared the context ({@code /clear}): the agent starts afresh after this event, the conversation
+     * before it stays in the transcript but is no longer sent to the model.
+     */
+    @JsonTypeName("quest.context_cleared")
+    record ContextCleared() implements QuestEvent {
+    }
+
+    /** The user asked ({@code /compact}) to summarise the conversation so far before the next model call. */
+    @JsonTypeName("quest.compact_requested")
+    record CompactRequested() implements QuestEvent {
+    }
+
     /** Output a running tool produced so far (e.g. a command's stdout), journaled in chunks as it arrives. */
     @JsonTypeName("quest.tool_progress")
     record ToolProgress(String toolUseId, String text) implements QuestEvent {

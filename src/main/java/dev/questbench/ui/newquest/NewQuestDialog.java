@@ -3,6 +3,7 @@ package dev.questbench.ui.newquest;
 import atlantafx.base.theme.Styles;
 import dev.questbench.domain.PermissionMode;
 import dev.questbench.domain.QuestEnvironment;
+import dev.questbench.ui.common.PermissionModeText;
 import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.Workspace;
 import dev.questbench.ui.common.Stylesheets;

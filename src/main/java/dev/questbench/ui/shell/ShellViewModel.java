@@ -86,6 +86,18 @@ public final class ShellViewModel implements AutoCloseable {
         this.review = new ReviewViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
         this.connectModel = new ConnectModelViewModel(engine.agent(), System.getenv(), tasks);
+        // an external (ACP) agent's own slash commands, as it last announced them (read off the FX thread)
+        composer.addCommandSource((quest, folder) -> {
+            java.util.List<dev.questbench.domain.event.JournalEntry> sessions = store.journal().readByType(quest.id(),
+                    java.util.Set.of("quest.agent_session"), 0);
+            if (sessions.isEmpty()) {
+                return java.util.List.of();
+            }
+            var latest = (dev.questbench.domain.event.QuestEvent.ExternalSession) sessions.get(sessions.size() - 1)
+                    .event();
+            return latest.commands().stream().map(name -> dev.questbench.ui.composer.SlashCommand.agent(
+                    name.startsWith("/") ? name.substring(1) : name, "Command of " + latest.agent())).toList();
+        });
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,

@@ -91,6 +91,53 @@ class ConversationTest {
     }
 
     @Test
+    void attachedFilesReachTheModelThoughTheTranscriptShowsOnlyTheMessage() {
+        List<dev.questbench.domain.event.ContentBlock> content = List.of(
+                dev.questbench.domain.event.ContentBlock.text("Fix @a.txt"),
+                new dev.questbench.domain.event.ContentBlock("file", "Attached file a.txt:\n```\nhi\n```", "/w/a.txt"));
+        add(new QuestEvent.UserMessage(content));
+
+        List<ChatMessage> messages = Conversation.build(log, Map.of());
+
+        assertEquals("Fix @a.txt\nAttached file a.txt:\n```\nhi\n```", ((Part.Text) messages.get(0).parts().get(0)).text());
+        assertEquals("Fix @a.txt", dev.questbench.domain.event.ContentBlock.plainText(content));
+    }
+
+    @Test
+    void clearingTheContextDropsEverythingBeforeItEvenASummary() {
+        add(QuestEvent.UserMessage.text("old request"));
+        String last = add(QuestEvent.AgentMessage.text("old answer"));
+        add(new QuestEvent.Compacted("- did the old thing", last, 5000, 100));
+        add(QuestEvent.UserMessage.text("middle request"));
+        add(new QuestEvent.ContextCleared());
+        add(QuestEvent.UserMessage.text("fresh start"));
+
+        List<ChatMessage> messages = Conversation.build(log, Map.of());
+
+        assertEquals(1, messages.size());
+        assertEquals(List.of(new Part.Text("fresh start")), messages.get(0).parts());
+        assertEquals(null, Compaction.plan(log.subList(0, log.size() - 1), Map.of(), 0, m -> 1),
+                "nothing after a clear: nothing to summarise");
+    }
+
+    @Test
+    void aRequestedCompactionSummarisesEverythingBeforeTheNewMessageOnce() {
+        add(QuestEvent.UserMessage.text("first"));
+        add(QuestEvent.AgentMessage.text("first answer"));
+        String request = add(new QuestEvent.CompactRequested());
+        add(QuestEvent.UserMessage.text("next"));
+
+        Compaction.Plan plan = Compaction.requested(log, Map.of());
+
+        assertEquals(request, plan.throughEventId(), "cut just before the new message");
+        assertEquals(2, plan.older().size());
+        add(new QuestEvent.Compacted("- first", plan.throughEventId(), 100, 10));
+        assertEquals(null, Compaction.requested(log, Map.of()), "served: no second compaction");
+        List<ChatMessage> after = Conversation.build(log, Map.of());
+        assertEquals("next", ((Part.Text) after.get(0).parts().get(1)).text());
+    }
+
+    @Test
     void overridesAndReviewFeedbackAndStopHooksReadAsUserText() {
         String message = add(QuestEvent.UserMessage.text("fix it"));
         add(QuestEvent.AgentMessage.text("done"));

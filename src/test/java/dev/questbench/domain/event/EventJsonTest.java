@@ -94,6 +94,8 @@ class EventJsonTest {
         samples.put(new QuestEvent.Compacted("- did things", "evt_7", 90000, 3000),
                 "{'type':'quest.compacted','summary':'- did things','through_event_id':'evt_7',"
                         + "'tokens_before':90000,'tokens_after':3000}");
+        samples.put(new QuestEvent.ContextCleared(), "{'type':'quest.context_cleared'}");
+        samples.put(new QuestEvent.CompactRequested(), "{'type':'quest.compact_requested'}");
         samples.put(new QuestEvent.ToolProgress("evt_3", "building...\n"),
                 "{'type':'quest.tool_progress','tool_use_id':'evt_3','text':'building...\\n'}");
         samples.put(new QuestEvent.HookRan("PreToolUse", "./block.sh", 2, "no", "blocked", 15),

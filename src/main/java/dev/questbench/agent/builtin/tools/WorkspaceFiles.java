@@ -1,6 +1,7 @@
 package dev.questbench.agent.builtin.tools;
 
 import dev.questbench.llm.Cancellation;
+import dev.questbench.workspace.files.GitIgnore;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

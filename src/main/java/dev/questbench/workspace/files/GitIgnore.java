@@ -1,4 +1,4 @@
-package dev.questbench.agent.builtin.tools;
+package dev.questbench.workspace.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +107,7 @@ public final class GitIgnore {
             if (text.startsWith("/")) {
                 text = text.substring(1);
             }
-            String regex = GlobPattern.toRegex(text, false);
+            String regex = GlobRegex.toRegex(text, false);
             if (!anchored && !text.startsWith("**")) {
                 regex = "(?:.*/)?" + regex;
             }

@@ -1,4 +1,4 @@
-package dev.questbench.agent.builtin.tools;
+package dev.questbench.workspace.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,12 +90,12 @@ class GitIgnoreTest {
 
     @Test
     void fileGlobsSupportBracesAndMatchTheFolderOfATrailingDoubleStar() {
-        assertTrue(Pattern.matches(GlobPattern.toRegex("**/*.{ts,tsx}", true), "a/b.tsx"));
-        assertTrue(Pattern.matches(GlobPattern.toRegex("**/*.{ts,tsx}", true), "b.ts"));
-        assertFalse(Pattern.matches(GlobPattern.toRegex("**/*.{ts,tsx}", true), "b.js"));
-        assertTrue(Pattern.matches(GlobPattern.toRegex("src/**", true), "src/a/b"));
-        assertFalse(Pattern.matches(GlobPattern.toRegex("*.java", true), "a/B.java"));
-        assertEquals("a\\.b", GlobPattern.toRegex("a.b", true));
-        assertTrue(Pattern.matches(GlobPattern.toRegex("a/**/**", true), "a/b/c"));
+        assertTrue(Pattern.matches(GlobRegex.toRegex("**/*.{ts,tsx}", true), "a/b.tsx"));
+        assertTrue(Pattern.matches(GlobRegex.toRegex("**/*.{ts,tsx}", true), "b.ts"));
+        assertFalse(Pattern.matches(GlobRegex.toRegex("**/*.{ts,tsx}", true), "b.js"));
+        assertTrue(Pattern.matches(GlobRegex.toRegex("src/**", true), "src/a/b"));
+        assertFalse(Pattern.matches(GlobRegex.toRegex("*.java", true), "a/B.java"));
+        assertEquals("a\\.b", GlobRegex.toRegex("a.b", true));
+        assertTrue(Pattern.matches(GlobRegex.toRegex("a/**/**", true), "a/b/c"));
     }
 }
