@@ -35,6 +35,7 @@ final class QuestListCell extends ListCell<QuestListRow> {
 
     private final QuestListViewModel model;
     private final QuestActions actions;
+    private final java.util.function.Consumer<String> openInPane;
     private final ObservableValue<Instant> now;
     private final Label groupName = new Label();
     private final Label groupCount = new Label();
@@ -48,8 +49,10 @@ final class QuestListCell extends ListCell<QuestListRow> {
     private final Label snippet = new Label();
     private final ContextMenu menu = new ContextMenu();
 
-    QuestListCell(QuestListViewModel model, QuestActions actions, ObservableValue<Instant> now) {
+    QuestListCell(QuestListViewModel model, QuestActions actions, java.util.function.Consumer<String> openInPane,
+                  ObservableValue<Instant> now) {
         this.model = model;
+        this.openInPane = openInPane;
         this.actions = actions;
         this.now = now;
         setPrefWidth(0); // fit the column; long titles are cut with an ellipsis
@@ -152,7 +155,9 @@ final class QuestListCell extends ListCell<QuestListRow> {
         MenuItem folder = new MenuItem("Open Workspace Folder", new FontIcon(Feather.FOLDER));
         folder.setOnAction(event -> model.openFolder(id));
         folder.setDisable(summary.quest().workspaceId() == null);
-        menu.getItems().addAll(pin, rename, fork, export, folder, new SeparatorMenuItem());
+        MenuItem pane = new MenuItem("Open in New Pane", new FontIcon(Feather.COLUMNS));
+        pane.setOnAction(event -> openInPane.accept(id));
+        menu.getItems().addAll(pane, pin, rename, fork, export, folder, new SeparatorMenuItem());
         for (Command command : commands.run()) {
             menu.getItems().add(CommandControls.contextItem(command));
         }

@@ -28,7 +28,8 @@ final class QuestListView extends VBox {
     private final StringProperty selectedQuestId;
     private boolean syncing;
 
-    QuestListView(QuestListViewModel model, QuestActions actions, StringProperty selectedQuestId,
+    QuestListView(QuestListViewModel model, QuestActions actions, java.util.function.Consumer<String> openInPane,
+                  StringProperty selectedQuestId,
                   ObservableValue<Instant> now, Command newQuest, Command toggleBoard) {
         this.selectedQuestId = selectedQuestId;
         getStyleClass().add("quest-list-pane");
@@ -52,7 +53,7 @@ final class QuestListView extends VBox {
         list = new ListView<>(model.rows());
         list.setId("quest-list");
         list.getStyleClass().add("quest-list");
-        list.setCellFactory(view -> new QuestListCell(model, actions, now));
+        list.setCellFactory(view -> new QuestListCell(model, actions, openInPane, now));
         Label empty = new Label("No quests yet.\nStart one with New Quest.");
         empty.getStyleClass().add("quest-list-empty");
         list.setPlaceholder(empty);

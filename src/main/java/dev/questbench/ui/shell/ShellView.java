@@ -31,6 +31,9 @@ final class ShellView extends BorderPane {
     private final SplitPane questArea;
     private final FunctionAreaView functionArea;
     private final StackPane fullWindowHost = new StackPane();
+    private final SplitPane panes;
+    private final Node centre;
+    private final java.util.Map<String, QuestTileView> tileViews = new java.util.HashMap<>();
     private double listDivider = 0.19;
     private final dev.questbench.ui.palette.CommandPalette palette;
     private final BoardView board;
@@ -44,7 +47,7 @@ final class ShellView extends BorderPane {
         getStylesheets().add(Stylesheets.of(ShellView.class, "shell.css"));
         setTop(ShellMenus.build(commands, model.themeProperty()));
 
-        QuestListView list = new QuestListView(model.questList(), model.questActions(),
+        QuestListView list = new QuestListView(model.questList(), model.questActions(), model.tiles()::open,
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
         functionArea = new FunctionAreaView(model.summary(), model.review(), now);
@@ -68,7 +71,14 @@ final class ShellView extends BorderPane {
         centre.getStyleClass().add("centre");
         centre.setMinWidth(320);
 
-        questArea = new SplitPane(centre, functionArea);
+        panes = new SplitPane(centre);
+        panes.getStyleClass().add("quest-panes");
+        this.centre = centre;
+        model.tiles().tiles().addListener((javafx.collections.ListChangeListener<QuestTilesViewModel.Tile>) change ->
+                showPanes());
+        model.tiles().expandedProperty().addListener((observable, before, after) -> showPanes());
+        showPanes();
+        questArea = new SplitPane(panes, functionArea);
         questArea.getStyleClass().add("quest-area");
         functionDivider = dividers.length > 1 ? dividers[1] : 0.72;
         questArea.setDividerPositions(functionDivider);
@@ -141,6 +151,38 @@ final class ShellView extends BorderPane {
             columns.setVisible(true);
             showFunctionArea();
         }
+    }
+
+    /**
+     * The main conversation and the quests opened beside it, side by side; an expanded pane alone. Tile views are
+     * kept while their pane is open, so expanding and restoring does not rebuild them.
+     */
+    private void showPanes() {
+        java.util.List<QuestTilesViewModel.Tile> open = model.tiles().tiles();
+        tileViews.keySet().removeIf(id -> open.stream().noneMatch(tile -> tile.questId().equals(id)));
+        java.util.List<Node> shown = new java.util.ArrayList<>();
+        String expanded = model.tiles().expandedProperty().get();
+        if (expanded.isEmpty() || expanded.equals(QuestTilesViewModel.MAIN)) {
+            shown.add(centre);
+        }
+        for (QuestTilesViewModel.Tile tile : open) {
+            if (expanded.isEmpty() || expanded.equals(tile.questId())) {
+                shown.add(tileViews.computeIfAbsent(tile.questId(), id -> new QuestTileView(tile, titleOf(id),
+                        model.tiles()::toggleExpanded, model.tiles()::close)));
+            }
+        }
+        panes.getItems().setAll(shown);
+        double share = 1.0 / shown.size();
+        double[] dividers = new double[shown.size() - 1];
+        for (int i = 0; i < dividers.length; i++) {
+            dividers[i] = share * (i + 1);
+        }
+        panes.setDividerPositions(dividers);
+    }
+
+    private String titleOf(String questId) {
+        dev.questbench.domain.QuestSummary summary = model.questList().summary(questId);
+        return summary == null ? questId : summary.quest().title();
     }
 
     /** Hides the quest list column, or shows it again where it was. */

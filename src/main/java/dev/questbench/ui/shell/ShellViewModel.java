@@ -55,6 +55,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final CardActions cardActions;
     private final MessageActions messageActions;
     private final ConnectModelViewModel connectModel;
+    private final QuestTilesViewModel tiles;
     private final javafx.beans.property.ObjectProperty<Integer> textSize =
             new javafx.beans.property.SimpleObjectProperty<>(this, "textSize",
                     dev.questbench.ui.settings.DisplaySettings.TEXT_SIZE.defaultValue());
@@ -102,6 +103,8 @@ public final class ShellViewModel implements AutoCloseable {
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
                 questActions);
+        this.tiles = new QuestTilesViewModel(store, engine, tasks, dialogs, fxExecutor, questActions);
+        tiles.restore();
         this.messageActions = new MessageActions(store, engine.workspaces(), tasks, dialogs,
                 conversation.questIdProperty(), conversation.statusProperty(), EditMessageDialog.editor(dialogs));
         this.schedules = new SchedulesViewModel(engine.scheduler(), tasks, dialogs, fxExecutor, this::openQuest,
@@ -142,6 +145,11 @@ public final class ShellViewModel implements AutoCloseable {
     /** The conversation's text size in points; Settings sets it on Save. */
     public javafx.beans.property.ObjectProperty<Integer> textSizeProperty() {
         return textSize;
+    }
+
+    /** Quests opened in panes beside the main conversation. */
+    public QuestTilesViewModel tiles() {
+        return tiles;
     }
 
     /** The first-run "Connect a model" card's check. */
@@ -341,6 +349,7 @@ public final class ShellViewModel implements AutoCloseable {
         summary.close();
         review.close();
         composer.close();
+        tiles.close();
         goal.close();
         schedules.close();
     }
