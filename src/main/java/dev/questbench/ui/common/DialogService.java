@@ -10,6 +10,11 @@ public interface DialogService {
     /** Lets the user pick a folder; empty when cancelled. */
     Optional<Path> chooseFolder(String title, Path initialFolder);
 
+    /** Lets the user pick where to save a file, suggesting {@code fileName}; empty when cancelled. */
+    default Optional<Path> chooseSaveFile(String title, Path initialFolder, String fileName) {
+        return Optional.empty();
+    }
+
     /** Asks before something that cannot be undone; true when the user confirms with {@code confirmLabel}. */
     boolean confirm(String title, String message, String confirmLabel);
 

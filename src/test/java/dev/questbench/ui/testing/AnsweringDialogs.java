@@ -28,6 +28,14 @@ public final class AnsweringDialogs implements DialogService {
         return Optional.empty();
     }
 
+    /** Where "Save as" saves to; null answers as if cancelled. */
+    public volatile Path saveFileAnswer;
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initialFolder, String fileName) {
+        return Optional.ofNullable(saveFileAnswer);
+    }
+
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations++;

@@ -1,0 +1,155 @@
+package dev.questbench.ui.preview;
+
+import atlantafx.base.theme.Styles;
+import dev.questbench.preview.DevServers;
+import dev.questbench.preview.MarkdownRenderer;
+import dev.questbench.preview.PreviewPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.concurrent.Worker;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * HTML, Markdown and SVG files in a WebView: relative links load from the file's folder, JavaScript runs, requests
+ * to other hosts are blocked unless the network is allowed, and a reload after a write keeps the scroll position.
+ */
+final class WebRenderer extends BaseRenderer {
+    /** Which page a file becomes. */
+    enum Mode { HTML, MARKDOWN, SVG }
+
+    private static final String CSS = readCss();
+
+    private final Mode mode;
+    private final MarkdownRenderer markdown;
+    private final WebView web;
+    private Path shown;
+    private Number restoreY;
+
+    WebRenderer(RenderContext context, Mode mode) {
+        this(context, mode, new WebView());
+    }
+
+    private WebRenderer(RenderContext context, Mode mode, WebView web) {
+        super(context, web);
+        this.mode = mode;
+        this.web = web;
+        this.markdown = mode == Mode.MARKDOWN ? new MarkdownRenderer(new CodeColours()) : null;
+        web.setId("preview-web");
+        web.setContextMenuEnabled(false);
+        WebEngine engine = web.getEngine();
+        engine.setJavaScriptEnabled(true);
+        engine.getLoadWorker().stateProperty().addListener((observable, before, state) -> {
+            if (state == Worker.State.SUCCEEDED && restoreY != null) {
+                engine.executeScript("window.scrollTo(0," + restoreY + ")");
+                restoreY = null;
+            }
+        });
+        engine.locationProperty().addListener((observable, before, location) -> guard(location));
+        setToolbar(toolbar());
+        context.allowNetwork().addListener((observable, before, after) -> {
+            if (mode == Mode.HTML && shown != null) {
+                show(shown);
+            }
+        });
+    }
+
+    /** The WebView, for tests that query the page (on the FX thread). */
+    WebView webView() {
+        return web;
+    }
+
+    @Override
+    public void show(Path file) {
+        if (file.equals(shown) && web.getEngine().getDocument() != null) {
+            Object y = web.getEngine().executeScript("window.scrollY");
+            restoreY = y instanceof Number number ? number : null;
+        }
+        shown = file;
+        boolean allow = context.allowNetwork().get();
+        load(() -> page(file, allow), html -> web.getEngine().loadContent(html));
+    }
+
+    @Override
+    public void dispose() {
+        super.dispose();
+        web.getEngine().load(null);
+    }
+
+    private String page(Path file, boolean allowNetwork) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        return switch (mode) {
+            case HTML -> PreviewPage.wrapHtml(Files.readString(file, StandardCharsets.UTF_8), folder, allowNetwork);
+            case MARKDOWN -> {
+                String body = markdown.toHtml(Files.readString(file, StandardCharsets.UTF_8));
+                yield PreviewPage.document(name, body, folder, CSS, MarkdownRenderer.hasMermaid(body));
+            }
+            case SVG -> PreviewPage.document(name, "<img class=\"svg\" alt=\"\" src=\"" + file.toUri() + "\">",
+                    folder, CSS, false);
+        };
+    }
+
+    /** Following a link away from this machine: stopped (it opens in the system browser instead). */
+    private void guard(String location) {
+        if (location == null || location.isEmpty() || !location.matches("(?i)https?:.*")
+                || DevServers.isLoopback(location) || context.allowNetwork().get()) {
+            return;
+        }
+        Platform.runLater(() -> {
+            web.getEngine().getLoadWorker().cancel();
+            if (shown != null) {
+                show(shown);
+            }
+            context.tasks().run(() -> context.apps().browse(java.net.URI.create(location)),
+                    failure -> showMessage(failure.getMessage()));
+        });
+    }
+
+    private HBox toolbar() {
+        Button zoomOut = iconButton(Feather.ZOOM_OUT, "Zoom out", () -> web.setZoom(Math.max(0.25, web.getZoom() / 1.2)));
+        Button zoomIn = iconButton(Feather.ZOOM_IN, "Zoom in", () -> web.setZoom(Math.min(5, web.getZoom() * 1.2)));
+        Button actual = iconButton(Feather.MAXIMIZE, "Actual size", () -> web.setZoom(1));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(4, zoomOut, zoomIn, actual, spacer);
+        if (mode == Mode.HTML && context.allowNetwork() instanceof BooleanProperty allow) {
+            CheckBox network = new CheckBox("Allow network");
+            network.setId("preview-allow-network");
+            network.setTooltip(new Tooltip("Let this page load from hosts other than this machine"));
+            network.selectedProperty().bindBidirectional(allow);
+            bar.getChildren().add(network);
+        }
+        return bar;
+    }
+
+    static Button iconButton(Feather icon, String name, Runnable action) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setTooltip(new Tooltip(name));
+        button.setAccessibleText(name);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private static String readCss() {
+        try (InputStream in = WebRenderer.class.getResourceAsStream("markdown.css")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
