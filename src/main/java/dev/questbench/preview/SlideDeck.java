@@ -1,6 +1,5 @@
 package dev.questbench.preview;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A slide deck made of an HTML file ({@code <section>} per slide) or a Markdown file (slides split by {@code ---}
- * lines): each slide becomes its own page, laid out at 1280×720 and scaled to fit whatever shows it.
+ * lines): each slide becomes its own page (to be served beside the deck's file, so relative images load), laid
+ * out at 1280×720 and scaled to fit whatever shows it.
  */
 public record SlideDeck(List<String> pages, List<String> titles) {
     /** The slide size decks are designed at (16:9). */
@@ -55,25 +55,25 @@ public record SlideDeck(List<String> pages, List<String> titles) {
     }
 
     /** The deck in an HTML file: its head (styles, scripts) is shared by every slide. */
-    public static SlideDeck fromHtml(String html, Path folder) {
+    public static SlideDeck fromHtml(String html) {
         Matcher head = HEAD.matcher(html);
         String shared = head.find() ? head.group(1) : "";
         List<String> pages = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (String section : htmlSections(html)) {
-            pages.add(page(shared, section, folder));
+            pages.add(page(shared, section));
             titles.add(titleOf(section, titles.size() + 1));
         }
         return new SlideDeck(pages, titles);
     }
 
     /** The deck in a Markdown file, each part rendered by {@code renderer}. */
-    public static SlideDeck fromMarkdown(String markdown, Path folder, MarkdownRenderer renderer) {
+    public static SlideDeck fromMarkdown(String markdown, MarkdownRenderer renderer) {
         List<String> pages = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (String slide : markdownSlides(markdown)) {
             String body = renderer.toHtml(slide);
-            pages.add(page("", "<section class=\"qb-md\">" + body + "</section>", folder));
+            pages.add(page("", "<section class=\"qb-md\">" + body + "</section>"));
             titles.add(titleOf(body, titles.size() + 1));
         }
         return new SlideDeck(pages, titles);
@@ -133,8 +133,8 @@ public record SlideDeck(List<String> pages, List<String> titles) {
         current.setLength(0);
     }
 
-    private static String page(String sharedHead, String section, Path folder) {
-        return "<!DOCTYPE html><html><head>" + PreviewPage.headTags(folder, false) + sharedHead + "<style>"
+    private static String page(String sharedHead, String section) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + sharedHead + "<style>"
                 + STAGE_CSS + "</style></head><body><div class=\"qb-stage\">" + section + "</div>" + FIT_SCRIPT
                 + "</body></html>";
     }

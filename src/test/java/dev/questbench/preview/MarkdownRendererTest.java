@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** GitHub-flavoured Markdown to HTML, highlighted code, Mermaid blocks, and the page around it. */
@@ -34,16 +33,14 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void pagesCarryTheBaseUrlThePolicyAndTheBundledMermaid() {
-        Path folder = Path.of("/tmp/site");
-        String page = PreviewPage.document("Notes", "<p>x</p>", folder, "body{}", true);
-        assertTrue(page.contains("<base href=\"" + folder.toUri()), page);
-        assertTrue(page.contains("Content-Security-Policy"), page);
+    void pagesCarryThePolicyAndTheMermaidScript() {
+        String page = PreviewPage.document("Notes", "<p>x</p>", "body{}", "http://127.0.0.1:1/_qb/mermaid.min.js");
+        assertTrue(page.contains("<script src=\"http://127.0.0.1:1/_qb/mermaid.min.js\">"), page);
+        assertTrue(page.contains("mermaid.run("), page);
+        assertFalse(PreviewPage.document("Notes", "<p>x</p>", "", null).contains("mermaid"));
         assertNotNull(PreviewPage.mermaidScript(), "Mermaid's WebJar is on the class path");
-        assertTrue(page.contains(PreviewPage.mermaidScript().toExternalForm()), page);
-        String wrapped = PreviewPage.wrapHtml("<html><head><title>t</title></head><body/></html>", folder, false);
-        assertTrue(wrapped.indexOf("Content-Security-Policy") < wrapped.indexOf("<title>"), wrapped);
-        assertTrue(PreviewPage.wrapHtml("<p>bare</p>", folder, true).contains("default-src *"));
+        assertTrue(PreviewPage.contentSecurityPolicy(true).contains("default-src *"));
         assertFalse(PreviewPage.contentSecurityPolicy(false).contains("default-src *"), "no wildcard when blocked");
+        assertTrue(PreviewPage.contentSecurityPolicy(false).contains("http://127.0.0.1:*"));
     }
 }

@@ -24,7 +24,7 @@ class SlideDeckTest {
                 + "<section><h1>Intro</h1><section>nested</section></section>"
                 + "<section><h2>Plan</h2></section><section><p>no title</p></section></body></html>";
         assertTrue(SlideDeck.looksLikeDeck("deck.html", html));
-        SlideDeck deck = SlideDeck.fromHtml(html, dir);
+        SlideDeck deck = SlideDeck.fromHtml(html);
         assertEquals(3, deck.size());
         assertEquals(List.of("Intro", "Plan", "Slide 3"), deck.titles());
         assertTrue(deck.pages().get(0).contains(".x{color:red}") && deck.pages().get(0).contains("nested"));
@@ -37,7 +37,7 @@ class SlideDeckTest {
         String md = "---\nmarp: true\n---\n# One\n\n---\n\n# Two\n```\n---\n```\n---\n# Three\n";
         assertTrue(SlideDeck.looksLikeDeck("talk.md", md));
         assertFalse(SlideDeck.looksLikeDeck("notes.md", "# a\n---\n# b\n"), "a rule in notes is not a deck");
-        SlideDeck deck = SlideDeck.fromMarkdown(md, dir, new MarkdownRenderer(MarkdownRenderer.CodeHighlighter.plain()));
+        SlideDeck deck = SlideDeck.fromMarkdown(md, new MarkdownRenderer(MarkdownRenderer.CodeHighlighter.plain()));
         assertEquals(List.of("One", "Two", "Three"), deck.titles());
         assertTrue(deck.pages().get(1).contains("<code>---"), deck.pages().get(1));
     }

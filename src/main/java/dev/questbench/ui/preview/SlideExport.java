@@ -25,7 +25,7 @@ final class SlideExport {
     /** Time for WebKit to paint a loaded page before it is pictured. */
     private static final Duration SETTLE = Duration.millis(120);
 
-    private final SlideDeck deck;
+    private final List<String> slides;
     private final TaskRunner tasks;
     private final List<BufferedImage> pictures = new ArrayList<>();
     private final WebView web = new WebView();
@@ -33,8 +33,9 @@ final class SlideExport {
     private Consumer<Throwable> done;
     private Path target;
 
-    SlideExport(SlideDeck deck, TaskRunner tasks) {
-        this.deck = deck;
+    /** @param slides the slides' page addresses, in order */
+    SlideExport(List<String> slides, TaskRunner tasks) {
+        this.slides = slides;
         this.tasks = tasks;
         web.setPrefSize(SlideDeck.WIDTH, SlideDeck.HEIGHT);
         stage.setScene(new Scene(web, SlideDeck.WIDTH, SlideDeck.HEIGHT));
@@ -50,7 +51,7 @@ final class SlideExport {
     }
 
     private void picture(int slide) {
-        if (slide == deck.size()) {
+        if (slide == slides.size()) {
             stage.close();
             List<BufferedImage> all = List.copyOf(pictures);
             tasks.run(() -> {
@@ -76,6 +77,6 @@ final class SlideExport {
             }
         };
         worker.stateProperty().addListener(loaded);
-        web.getEngine().loadContent(deck.pages().get(slide));
+        web.getEngine().load(slides.get(slide));
     }
 }

@@ -38,8 +38,9 @@ final class SlidePresenter {
         stage.show();
     }
 
-    void show(String page) {
-        web.getEngine().loadContent(page);
+    /** Shows the slide at this address. */
+    void show(String url) {
+        web.getEngine().load(url);
     }
 
     void close() {

@@ -29,6 +29,7 @@ final class SlidesRenderer extends BaseRenderer {
     private final Label counter = new Label();
     private final HBox thumbnails = new HBox(6);
     private SlideDeck deck;
+    private java.util.List<String> urls = java.util.List.of();
     private int index;
     private Path shown;
     private SlidePresenter presenter;
@@ -80,8 +81,10 @@ final class SlidesRenderer extends BaseRenderer {
     @Override
     public void show(Path file) {
         shown = file;
-        load(() -> read(file), loaded -> {
+        load(() -> read(file), read -> {
+            SlideDeck loaded = read.deck();
             deck = loaded;
+            urls = read.urls();
             thumbnails.getChildren().clear();
             for (int i = 0; i < loaded.size(); i++) {
                 int target = i;
@@ -110,12 +113,12 @@ final class SlidesRenderer extends BaseRenderer {
         }
         index = Math.max(0, Math.min(deck.size() - 1, target));
         counter.setText((index + 1) + " / " + deck.size());
-        web.getEngine().loadContent(deck.pages().get(index));
+        web.getEngine().load(urls.get(index));
         for (int i = 0; i < thumbnails.getChildren().size(); i++) {
             thumbnails.getChildren().get(i).pseudoClassStateChanged(CURRENT, i == index);
         }
         if (presenter != null) {
-            presenter.show(deck.pages().get(index));
+            presenter.show(urls.get(index));
         }
     }
 
@@ -125,7 +128,7 @@ final class SlidesRenderer extends BaseRenderer {
             done.accept(new IllegalStateException("The deck is not loaded yet."));
             return;
         }
-        new SlideExport(deck, context.tasks()).run(target, done);
+        new SlideExport(urls, context.tasks()).run(target, done);
     }
 
     @Override
@@ -157,7 +160,7 @@ final class SlidesRenderer extends BaseRenderer {
             return;
         }
         presenter = new SlidePresenter(node().getScene().getWindow(), this::next, this::previous, () -> presenter = null);
-        presenter.show(deck.pages().get(index));
+        presenter.show(urls.get(index));
     }
 
     private void key(KeyEvent event) {
@@ -177,11 +180,21 @@ final class SlidesRenderer extends BaseRenderer {
         }
     }
 
-    private static SlideDeck read(Path file) throws java.io.IOException {
+    private record Loaded(SlideDeck deck, java.util.List<String> urls) {
+    }
+
+    /** Reads the deck and serves each slide beside the file, so its relative images and styles load. */
+    private Loaded read(Path file) throws java.io.IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Path folder = file.toAbsolutePath().getParent();
-        return dev.questbench.preview.FileKind.byName(file.getFileName().toString())
-                == dev.questbench.preview.FileKind.HTML ? SlideDeck.fromHtml(text, folder)
-                : SlideDeck.fromMarkdown(text, folder, new MarkdownRenderer(new CodeColours()));
+        SlideDeck read = dev.questbench.preview.FileKind.byName(file.getFileName().toString())
+                == dev.questbench.preview.FileKind.HTML ? SlideDeck.fromHtml(text)
+                : SlideDeck.fromMarkdown(text, new MarkdownRenderer(new CodeColours()));
+        java.util.List<String> served = new java.util.ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            served.add(context.server().publish(folder, ".questbench-slide-" + (i + 1) + "-" + file.getFileName()
+                    + ".html", read.pages().get(i)));
+        }
+        return new Loaded(read, served);
     }
 }

@@ -80,7 +80,7 @@ final class WebRenderer extends BaseRenderer {
         }
         shown = file;
         boolean allow = context.allowNetwork().get();
-        load(() -> page(file, allow), html -> web.getEngine().loadContent(html));
+        load(() -> url(file, allow), url -> web.getEngine().load(url));
     }
 
     @Override
@@ -89,17 +89,22 @@ final class WebRenderer extends BaseRenderer {
         web.getEngine().load(null);
     }
 
-    private String page(Path file, boolean allowNetwork) throws IOException {
+    /** The address to load: the HTML file itself, or a page made for the Markdown or SVG file beside it. */
+    private String url(Path file, boolean allowNetwork) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
         return switch (mode) {
-            case HTML -> PreviewPage.wrapHtml(Files.readString(file, StandardCharsets.UTF_8), folder, allowNetwork);
+            case HTML -> context.server().urlOf(file, allowNetwork);
             case MARKDOWN -> {
                 String body = markdown.toHtml(Files.readString(file, StandardCharsets.UTF_8));
-                yield PreviewPage.document(name, body, folder, CSS, MarkdownRenderer.hasMermaid(body));
+                String mermaid = MarkdownRenderer.hasMermaid(body) ? context.server().mermaidUrl() : null;
+                yield context.server().publish(folder, ".questbench-preview-" + name + ".html",
+                        PreviewPage.document(name, body, CSS, mermaid));
             }
-            case SVG -> PreviewPage.document(name, "<img class=\"svg\" alt=\"\" src=\"" + file.toUri() + "\">",
-                    folder, CSS, false);
+            case SVG -> context.server().publish(folder, ".questbench-preview-" + name + ".html",
+                    PreviewPage.document(name, "<img class=\"svg\" alt=\"\" src=\""
+                            + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+                            + "\">", CSS, null));
         };
     }
 

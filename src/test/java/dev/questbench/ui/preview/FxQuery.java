@@ -26,6 +26,11 @@ final class FxQuery {
 
     /** Waits until {@code condition} holds when checked on the FX thread. */
     static void until(int seconds, Callable<Boolean> condition) {
+        until(seconds, condition, () -> "");
+    }
+
+    /** Like {@link #until(int, Callable)}, saying what was seen when it fails. */
+    static void until(int seconds, Callable<Boolean> condition, java.util.function.Supplier<String> seen) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(on(() -> {
                 try {
@@ -35,7 +40,7 @@ final class FxQuery {
                 }
             })));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + seconds + " s", e);
+            throw new AssertionError("condition not met within " + seconds + " s " + seen.get(), e);
         }
     }
 
