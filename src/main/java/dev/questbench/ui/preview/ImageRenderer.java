@@ -20,13 +20,13 @@ final class ImageRenderer extends BaseRenderer {
     private double zoom = 1;
 
     ImageRenderer(RenderContext context) {
-        this(context, new ImageView());
+        this(context, scrollOf(new ImageView()));
     }
 
-    private ImageRenderer(RenderContext context, ImageView view) {
-        super(context, scrollOf(view));
-        this.view = view;
-        this.scroll = (ScrollPane) view.getParent().getParent();
+    private ImageRenderer(RenderContext context, ScrollPane scroll) {
+        super(context, scroll);
+        this.scroll = scroll;
+        this.view = (ImageView) ((StackPane) scroll.getContent()).getChildren().get(0);
         view.setId("preview-image");
         view.setPreserveRatio(true);
         view.setSmooth(true);
