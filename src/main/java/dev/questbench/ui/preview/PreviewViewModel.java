@@ -93,7 +93,11 @@ public final class PreviewViewModel implements AutoCloseable {
         this.fxExecutor = fxExecutor;
         this.journal = store.journal().subscribe(this::onEntries);
         selected.addListener((observable, before, after) -> selectionChanged(after));
-        version.addListener((observable, before, after) -> showVersion(after));
+        version.addListener((observable, before, after) -> {
+            if (after != null) { // a dropdown whose items were replaced clears its value for a moment
+                showVersion(after);
+            }
+        });
     }
 
     // ---- properties ----------------------------------------------------------------------------
