@@ -27,6 +27,7 @@ public final class CsvTable implements AutoCloseable {
     private final CsvIndex index = new CsvIndex();
     private final FileChannel channel;
     private List<String> header;
+    private boolean headerRow;
 
     private CsvTable(Path file, char delimiter) throws IOException {
         this.file = file;
@@ -125,8 +126,6 @@ public final class CsvTable implements AutoCloseable {
     public void close() throws IOException {
         channel.close();
     }
-
-    private boolean headerRow;
 
     private List<String> record(int record) throws IOException {
         long[] range = index.range(record);

@@ -1,13 +1,10 @@
 package dev.questbench.ui.preview;
 
-import dev.questbench.domain.Quest;
-import dev.questbench.domain.QuestEnvironment;
 import dev.questbench.domain.event.EventTypes;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.preview.Artifact;
 import dev.questbench.preview.ArtifactDetector;
-import dev.questbench.preview.Artifacts;
 import dev.questbench.preview.DevServers;
 import dev.questbench.preview.FileVersions;
 import dev.questbench.preview.FileWatcher;
@@ -43,9 +40,6 @@ import javafx.collections.ObservableList;
  */
 public final class PreviewViewModel implements AutoCloseable {
     static final long RELOAD_QUIET_MILLIS = 120;
-    private static final Set<String> DEV_SERVER_TYPES = Set.of(EventTypes.typeOf(QuestEvent.AgentToolResult.class),
-            EventTypes.typeOf(QuestEvent.ToolProgress.class));
-    private static final int DEV_SERVERS_PROBED = 4;
 
     private final Store store;
     private final QuestEngine engine;
@@ -54,6 +48,7 @@ public final class PreviewViewModel implements AutoCloseable {
     private final SystemApps apps;
     private final Executor fxExecutor;
     private final Subscription journal;
+    private final QuestFiles sources;
     private final ObservableList<Artifact> artifacts = FXCollections.observableArrayList();
     private final ObservableList<String> devServers = FXCollections.observableArrayList();
     private final ObservableList<FileVersions.Version> versions = FXCollections.observableArrayList();
@@ -67,7 +62,6 @@ public final class PreviewViewModel implements AutoCloseable {
     private final BooleanProperty allowNetwork = new SimpleBooleanProperty(this, "allowNetwork");
     private volatile String watched;
     private Path folder;
-    private Git git;
     private FileWatcher watch;
     private final Executor reloads;
     private final java.util.concurrent.atomic.AtomicBoolean reloadPending =
@@ -91,6 +85,7 @@ public final class PreviewViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.apps = apps;
         this.fxExecutor = fxExecutor;
+        this.sources = new QuestFiles(store, engine);
         this.journal = store.journal().subscribe(this::onEntries);
         selected.addListener((observable, before, after) -> selectionChanged(after));
         version.addListener((observable, before, after) -> {
@@ -191,7 +186,7 @@ public final class PreviewViewModel implements AutoCloseable {
             return;
         }
         long asked = generation;
-        tasks.run(() -> load(id), loaded -> {
+        tasks.run(() -> sources.load(id), loaded -> {
             if (asked != generation) {
                 return;
             }
@@ -255,54 +250,6 @@ public final class PreviewViewModel implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private record Loaded(Path folder, List<Artifact> artifacts, List<String> devServers, String empty) {
-    }
-
-    private Loaded load(String id) {
-        Path found = folderOf(id);
-        if (found == null) {
-            return new Loaded(null, List.of(), List.of(), "This quest has no folder, so it has no files to preview.");
-        }
-        Git located = gitOrNull();
-        List<Artifact> list = new Artifacts(store.journal(), located, shadowRoot()).list(id, found);
-        List<String> urls = DevServers.inJournal(store.journal().readByType(id, DEV_SERVER_TYPES, 0));
-        List<String> recent = urls.subList(Math.max(0, urls.size() - DEV_SERVERS_PROBED), urls.size());
-        List<String> alive = recent.stream().filter(DevServers::answers).toList();
-        String empty = list.isEmpty() && alive.isEmpty()
-                ? "Nothing to preview yet: files this quest creates or changes appear here." : null;
-        return new Loaded(found, list, alive, empty);
-    }
-
-    private Path folderOf(String id) {
-        Quest quest = store.quests().get(id).orElse(null);
-        if (quest == null) {
-            return null;
-        }
-        Path found = null;
-        if (quest.environment() == QuestEnvironment.WORKTREE && engine.workspaces() != null) {
-            found = engine.workspaces().worktrees().worktreeOf(id).map(info -> info.path()).orElse(null);
-        }
-        if (found == null && quest.workspaceId() != null) {
-            found = store.workspaces().get(quest.workspaceId()).map(ws -> Path.of(ws.path())).orElse(null);
-        }
-        return found;
-    }
-
-    private Git gitOrNull() {
-        if (git == null) {
-            try {
-                git = Git.locate(System.getenv());
-            } catch (RuntimeException e) {
-                return null; // without git only the journal's artifacts show
-            }
-        }
-        return git;
-    }
-
-    private Path shadowRoot() {
-        return store.dataDir().resolve("checkpoints");
-    }
-
     /** On the journal's thread: a new artifact, write, tool output or checkpoint of the watched quest. */
     private void onEntries(List<JournalEntry> batch) {
         for (JournalEntry entry : batch) {
@@ -353,7 +300,7 @@ public final class PreviewViewModel implements AutoCloseable {
 
     private void loadVersions(Artifact artifact) {
         Path in = folder;
-        Git located = git;
+        Git located = sources.git();
         if (located == null) {
             return;
         }
@@ -372,7 +319,7 @@ public final class PreviewViewModel implements AutoCloseable {
     }
 
     private FileVersions versionStore(Git located) {
-        return new FileVersions(located, shadowRoot(), store.dataDir().resolve("preview-versions"));
+        return new FileVersions(located, sources.shadowRoot(), store.dataDir().resolve("preview-versions"));
     }
 
     private void showVersion(FileVersions.Version wanted) {
@@ -396,7 +343,7 @@ public final class PreviewViewModel implements AutoCloseable {
             return;
         }
         Path in = folder;
-        Git located = git;
+        Git located = sources.git();
         tasks.run(() -> versionStore(located).extract(wanted, in, artifact.path()), extracted -> {
             if (wanted.equals(version.get()) && artifact.equals(selected.get())) {
                 shownFile.set(extracted);
