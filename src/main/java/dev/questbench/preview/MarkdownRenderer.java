@@ -53,6 +53,38 @@ public final class MarkdownRenderer {
         return renderer.render(parser.parse(markdown));
     }
 
+    /**
+     * Where a long document's first part can end: the first blank line outside a code fence at or after
+     * {@code atLeast} characters; -1 when the document is shorter or has no such line. Big documents show this
+     * part first (rendering 1 MB of Markdown takes about a second) and the whole once it is rendered.
+     */
+    public static int firstPartEnd(String markdown, int atLeast) {
+        if (markdown.length() <= atLeast * 2) {
+            return -1;
+        }
+        boolean fenced = false;
+        int lineStart = 0;
+        while (lineStart < markdown.length()) {
+            int lineEnd = markdown.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                return -1;
+            }
+            String line = markdown.substring(lineStart, lineEnd).strip();
+            if (line.startsWith("```") || line.startsWith("~~~")) {
+                fenced = !fenced;
+            } else if (!fenced && line.isEmpty() && lineStart >= atLeast) {
+                return lineEnd + 1;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return -1;
+    }
+
+    /** Whether the Markdown source has a Mermaid block (so its page needs the Mermaid script). */
+    public static boolean mentionsMermaid(String markdown) {
+        return markdown.contains("```mermaid") || markdown.contains("~~~mermaid");
+    }
+
     /** Whether the body {@link #toHtml} made holds a diagram for Mermaid. */
     public static boolean hasMermaid(String html) {
         return html.contains("<pre class=\"mermaid\">");

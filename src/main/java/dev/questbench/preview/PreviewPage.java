@@ -9,6 +9,18 @@ import java.net.URL;
 public final class PreviewPage {
     private static final String MERMAID = "META-INF/resources/webjars/mermaid/%s/dist/mermaid.min.js";
 
+    /**
+     * Draws diagrams, and replaces a first part with the whole body from a URL of the same server keeping the scroll
+     * position ({@code qbReplaceBody(url, y)}); {@code data-mermaid} and {@code data-complete} mark when each is done.
+     */
+    private static final String SCRIPT = "<script>function qbDiagrams(){if(!window.mermaid){return;}"
+            + "mermaid.run({querySelector:'pre.mermaid:not([data-processed])'}).then(function(){"
+            + "document.body.setAttribute('data-mermaid','done');}).catch(function(e){"
+            + "document.body.setAttribute('data-mermaid','failed: '+e);});}"
+            + "function qbReplaceBody(url,y){var x=new XMLHttpRequest();x.open('GET',url);x.onload=function(){"
+            + "document.getElementById('qb-body').innerHTML=x.responseText;if(y!==null){window.scrollTo(0,y);}"
+            + "document.body.setAttribute('data-complete','yes');qbDiagrams();};x.send();}</script>";
+
     private PreviewPage() {
     }
 
@@ -35,12 +47,10 @@ public final class PreviewPage {
         if (mermaidUrl != null) {
             page.append("<script src=\"").append(Html.escape(mermaidUrl)).append("\"></script>");
         }
-        page.append("</head><body class=\"markdown-body\">").append(body);
+        page.append("</head><body class=\"markdown-body\"><div id=\"qb-body\">").append(body).append("</div>")
+                .append(SCRIPT);
         if (mermaidUrl != null) {
-            page.append("<script>mermaid.initialize({startOnLoad:false, securityLevel:'strict'});"
-                    + "mermaid.run({querySelector:'pre.mermaid'}).then(function(){document.body.setAttribute("
-                    + "'data-mermaid','done');}).catch(function(e){document.body.setAttribute('data-mermaid',"
-                    + "'failed: '+e);});</script>");
+            page.append("<script>mermaid.initialize({startOnLoad:false, securityLevel:'strict'});qbDiagrams();</script>");
         }
         return page.append("</body></html>").toString();
     }

@@ -33,11 +33,21 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void bigDocumentsSplitAtABlankLineOutsideCode() {
+        String head = "# T\n\n" + "word ".repeat(30) + "\n\n```\n" + "code\n\n".repeat(20) + "```\n\nafter\n";
+        String doc = head + "tail\n".repeat(200);
+        int cut = MarkdownRenderer.firstPartEnd(doc, 160);
+        assertTrue(cut > doc.indexOf("```\n\nafter") && doc.substring(0, cut).endsWith("\n\n"), "cut at " + cut);
+        assertTrue(MarkdownRenderer.firstPartEnd("short\n\ntext", 160) < 0);
+        assertTrue(MarkdownRenderer.mentionsMermaid("x\n```mermaid\ngraph TD\n```"));
+    }
+
+    @Test
     void pagesCarryThePolicyAndTheMermaidScript() {
         String page = PreviewPage.document("Notes", "<p>x</p>", "body{}", "http://127.0.0.1:1/_qb/mermaid.min.js");
         assertTrue(page.contains("<script src=\"http://127.0.0.1:1/_qb/mermaid.min.js\">"), page);
         assertTrue(page.contains("mermaid.run("), page);
-        assertFalse(PreviewPage.document("Notes", "<p>x</p>", "", null).contains("mermaid"));
+        assertFalse(PreviewPage.document("Notes", "<p>x</p>", "", null).contains("<script src="));
         assertNotNull(PreviewPage.mermaidScript(), "Mermaid's WebJar is on the class path");
         assertTrue(PreviewPage.contentSecurityPolicy(true).contains("default-src *"));
         assertFalse(PreviewPage.contentSecurityPolicy(false).contains("default-src *"), "no wildcard when blocked");

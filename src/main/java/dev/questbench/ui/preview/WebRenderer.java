@@ -32,12 +32,15 @@ final class WebRenderer extends BaseRenderer {
     enum Mode { HTML, MARKDOWN, SVG }
 
     private static final String CSS = readCss();
+    /** How much of a long Markdown file shows first, while the rest renders. */
+    static final int FIRST_PART_CHARS = 24_000;
 
     private final Mode mode;
     private final MarkdownRenderer markdown;
     private final WebView web;
     private Path shown;
     private Number restoreY;
+    private String pendingScript;
 
     WebRenderer(RenderContext context, Mode mode) {
         this(context, mode, new WebView());
@@ -56,6 +59,10 @@ final class WebRenderer extends BaseRenderer {
             if (state == Worker.State.SUCCEEDED && restoreY != null) {
                 engine.executeScript("window.scrollTo(0," + restoreY + ")");
                 restoreY = null;
+            }
+            if (state == Worker.State.SUCCEEDED && pendingScript != null) {
+                engine.executeScript(pendingScript);
+                pendingScript = null;
             }
         });
         engine.locationProperty().addListener((observable, before, location) -> guard(location));
@@ -80,7 +87,13 @@ final class WebRenderer extends BaseRenderer {
         }
         shown = file;
         boolean allow = context.allowNetwork().get();
-        load(() -> url(file, allow), url -> web.getEngine().load(url));
+        load(() -> page(file, allow), page -> {
+            web.getEngine().load(page.url());
+            if (page.rest() != null) {
+                Number keep = restoreY;
+                load(() -> wholeBody(file, page.rest()), url -> replaceBody(url, keep));
+            }
+        });
     }
 
     @Override
@@ -89,23 +102,45 @@ final class WebRenderer extends BaseRenderer {
         web.getEngine().load(null);
     }
 
-    /** The address to load: the HTML file itself, or a page made for the Markdown or SVG file beside it. */
-    private String url(Path file, boolean allowNetwork) throws IOException {
+    /** The address to load and, for a long Markdown file shown first in part, its whole text to render next. */
+    private record Page(String url, String rest) {
+    }
+
+    private Page page(Path file, boolean allowNetwork) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
         return switch (mode) {
-            case HTML -> context.server().urlOf(file, allowNetwork);
+            case HTML -> new Page(context.server().urlOf(file, allowNetwork), null);
             case MARKDOWN -> {
-                String body = markdown.toHtml(Files.readString(file, StandardCharsets.UTF_8));
-                String mermaid = MarkdownRenderer.hasMermaid(body) ? context.server().mermaidUrl() : null;
-                yield context.server().publish(folder, ".questbench-preview-" + name + ".html",
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                int cut = MarkdownRenderer.firstPartEnd(text, FIRST_PART_CHARS);
+                String body = markdown.toHtml(cut < 0 ? text : text.substring(0, cut));
+                String mermaid = MarkdownRenderer.mentionsMermaid(text) ? context.server().mermaidUrl() : null;
+                String url = context.server().publish(folder, ".questbench-preview-" + name + ".html",
                         PreviewPage.document(name, body, CSS, mermaid));
+                yield new Page(url, cut < 0 ? null : text);
             }
-            case SVG -> context.server().publish(folder, ".questbench-preview-" + name + ".html",
+            case SVG -> new Page(context.server().publish(folder, ".questbench-preview-" + name + ".html",
                     PreviewPage.document(name, "<img class=\"svg\" alt=\"\" src=\""
                             + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
-                            + "\">", CSS, null));
+                            + "\">", CSS, null)), null);
         };
+    }
+
+    /** Renders a long Markdown file whole and serves the body beside it; returns where. */
+    private String wholeBody(Path file, String text) {
+        return context.server().publish(file.toAbsolutePath().getParent(), ".questbench-preview-whole-"
+                + file.getFileName() + ".html", markdown.toHtml(text));
+    }
+
+    /** Swaps the first part for the whole body once the page has loaded (now, or when it finishes loading). */
+    private void replaceBody(String url, Number y) {
+        String call = "qbReplaceBody('" + url + "'," + (y == null ? "null" : y) + ")";
+        if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED) {
+            web.getEngine().executeScript(call);
+        } else {
+            pendingScript = call;
+        }
     }
 
     /** Following a link away from this machine: stopped (it opens in the system browser instead). */

@@ -81,6 +81,24 @@ class WebRenderersTest {
     }
 
     @Test
+    void aLongMarkdownFileShowsItsStartThenTheWhole(FxRobot robot) throws Exception {
+        StringBuilder text = new StringBuilder("# Start\n\nSee the note[^n].\n\n");
+        for (int i = 1; i <= 2000; i++) {
+            text.append("## Part ").append(i).append("\n\nSome text for part ").append(i).append(".\n\n");
+        }
+        text.append("[^n]: The note at the end.\n");
+        Path file = dir.resolve("long.md");
+        Files.writeString(file, text);
+        WebRenderer renderer = shown(robot, () -> new WebRenderer(context, WebRenderer.Mode.MARKDOWN), file);
+        until(20, () -> "yes".equals(script(renderer.webView(), "document.body.getAttribute('data-complete')")),
+                () -> script(renderer.webView(), "typeof qbReplaceBody + ' ' + document.querySelectorAll('h2').length "
+                        + "+ ' ' + document.location.href"));
+        assertEquals("Part 2000", script(renderer.webView(), "document.querySelectorAll('h2')[1999].textContent"));
+        assertTrue(script(renderer.webView(), "document.body.textContent").contains("The note at the end."),
+                "the footnote defined at the end resolves in the whole document");
+    }
+
+    @Test
     void htmlLoadsRelativeCssAndRunsScripts(FxRobot robot) throws Exception {
         Files.createDirectories(dir.resolve("css"));
         Files.writeString(dir.resolve("css/site.css"), "h1 { color: rgb(255, 0, 0); }");
