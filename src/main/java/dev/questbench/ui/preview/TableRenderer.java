@@ -94,6 +94,7 @@ final class TableRenderer extends BaseRenderer {
     public void dispose() {
         super.dispose();
         stop();
+        view.setItems(javafx.collections.FXCollections.observableArrayList()); // lets the record index go
     }
 
     private void progress(CsvTable indexed, CsvRows list) {

@@ -33,7 +33,7 @@ final class WebRenderer extends BaseRenderer {
 
     private static final String CSS = readCss();
     /** How much of a long Markdown file shows first, while the rest renders. */
-    static final int FIRST_PART_CHARS = 24_000;
+    static final int FIRST_PART_CHARS = 16_000;
 
     private final Mode mode;
     private final MarkdownRenderer markdown;
@@ -41,6 +41,7 @@ final class WebRenderer extends BaseRenderer {
     private Path shown;
     private Number restoreY;
     private String pendingScript;
+    private Runnable afterLoad;
 
     WebRenderer(RenderContext context, Mode mode) {
         this(context, mode, new WebView());
@@ -59,6 +60,11 @@ final class WebRenderer extends BaseRenderer {
             if (state == Worker.State.SUCCEEDED && restoreY != null) {
                 engine.executeScript("window.scrollTo(0," + restoreY + ")");
                 restoreY = null;
+            }
+            if (state == Worker.State.SUCCEEDED && afterLoad != null) {
+                Runnable next = afterLoad;
+                afterLoad = null;
+                next.run();
             }
             if (state == Worker.State.SUCCEEDED && pendingScript != null) {
                 engine.executeScript(pendingScript);
@@ -86,12 +92,15 @@ final class WebRenderer extends BaseRenderer {
             restoreY = y instanceof Number number ? number : null;
         }
         shown = file;
+        afterLoad = null; // a newer show replaces the page; what was pending for the old one is moot
+        pendingScript = null;
         boolean allow = context.allowNetwork().get();
         load(() -> page(file, allow), page -> {
             web.getEngine().load(page.url());
             if (page.rest() != null) {
                 Number keep = restoreY;
-                load(() -> wholeBody(file, page.rest()), url -> replaceBody(url, keep));
+                // Rendered once the first part has painted, so the two do not share the CPU.
+                afterLoad = () -> load(() -> wholeBody(file, page.rest()), url -> replaceBody(url, keep));
             }
         });
     }
