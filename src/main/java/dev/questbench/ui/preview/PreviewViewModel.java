@@ -174,8 +174,10 @@ public final class PreviewViewModel implements AutoCloseable {
         selected.set(null);
         browserUrl.set(null);
         emptyMessage.set(id == null ? "Pick a quest to see what it made." : null);
-        if (id != null) {
+        if (id != null && visible) {
             reload();
+        } else {
+            stale = id != null; // read when the Summary or Preview tab comes to the front
         }
     }
 

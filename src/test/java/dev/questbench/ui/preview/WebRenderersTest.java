@@ -137,7 +137,8 @@ class WebRenderersTest {
                 + "onerror=\"mark('inside failed')\"></body></html>");
         WebRenderer renderer = shown(robot, () -> new WebRenderer(context, WebRenderer.Mode.HTML), page);
         until(15, () -> script(renderer.webView(), "window.done.join('|')").contains("outside failed")
-                && script(renderer.webView(), "window.done.join('|')").contains("inside loaded"),
+                && script(renderer.webView(), "window.done.join('|')").contains("inside loaded")
+                && script(renderer.webView(), "window.done.join('|')").contains("blocked "), // events arrive in any order
                 () -> script(renderer.webView(), "window.done.join('|')") + " " + hits + " "
                         + script(renderer.webView(), "document.location.href"));
         assertTrue(script(renderer.webView(), "window.done.join('|')").contains("blocked " + outside.substring(0,
