@@ -53,7 +53,7 @@ class JlinkConfigTest {
     @Test
     void javaFxModulesAreTheOnesTheAppShipsAndOptionsAreWhatJdk17Accepts() throws IOException {
         Map<String, String> config = readConfig();
-        assertEquals(Set.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml"),
+        assertEquals(Set.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml", "javafx.web"),
                 Set.copyOf(split(config.get("javafx-modules"))));
         Set<String> systemModules = ModuleFinder.ofSystem().findAll().stream()
                 .map(reference -> reference.descriptor().name()).collect(Collectors.toSet());

@@ -10,8 +10,8 @@ public interface DialogService {
     /** Lets the user pick a folder; empty when cancelled. */
     Optional<Path> chooseFolder(String title, Path initialFolder);
 
-    /** Lets the user pick where to save a file, suggesting {@code fileName}; empty when cancelled or unsupported. */
-    default Optional<Path> chooseSaveFile(String title, String fileName) {
+    /** Lets the user pick where to save a file, suggesting {@code fileName}; empty when cancelled. */
+    default Optional<Path> chooseSaveFile(String title, Path initialFolder, String fileName) {
         return Optional.empty();
     }
 

@@ -35,12 +35,14 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseSaveFile(String title, String fileName) {
+    public Optional<Path> chooseSaveFile(String title, Path initialFolder, String fileName) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(fileName);
-        File chosen = chooser.showSaveDialog(owner.get());
-        return Optional.ofNullable(chosen).map(File::toPath);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class QuestListViewModel implements AutoCloseable {
             return;
         }
         String name = ConversationMarkdown.fileName(summary.quest().title());
-        dialogs.chooseSaveFile("Export conversation", name).ifPresent(file -> tasks.run(() -> {
+        dialogs.chooseSaveFile("Export conversation", null, name).ifPresent(file -> tasks.run(() -> {
             java.nio.file.Files.writeString(file, ConversationMarkdown.of(summary.quest(),
                     store.journal().readByType(questId, ConversationMarkdown.TYPES, 0)));
             return file;

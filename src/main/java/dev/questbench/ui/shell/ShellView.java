@@ -5,6 +5,8 @@ import dev.questbench.ui.board.BoardView;
 import dev.questbench.ui.common.CommandControls;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.composer.ComposerView;
+import dev.questbench.ui.preview.PreviewPanel;
+import dev.questbench.ui.preview.SystemApps;
 import dev.questbench.ui.quest.ConversationView;
 import dev.questbench.ui.quest.GoalCardView;
 import dev.questbench.ui.schedule.SchedulesView;
@@ -50,7 +52,8 @@ final class ShellView extends BorderPane {
         QuestListView list = new QuestListView(model.questList(), model.questActions(), model.tiles()::open,
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
-        functionArea = new FunctionAreaView(model.summary(), model.review(), now);
+        functionArea = new FunctionAreaView(model.summary(), model.review(), new PreviewPanel(model.preview(),
+                SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now);
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
                 new ConnectModelCard(model.connectModel(), commands.setUpModel));
         BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),

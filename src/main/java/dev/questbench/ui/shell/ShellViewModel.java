@@ -17,6 +17,8 @@ import dev.questbench.ui.quest.GoalViewModel;
 import dev.questbench.ui.quest.MessageActions;
 import dev.questbench.ui.quest.QuestActions;
 import dev.questbench.ui.quest.QuestSummaryViewModel;
+import dev.questbench.ui.preview.PreviewViewModel;
+import dev.questbench.ui.preview.SystemApps;
 import dev.questbench.ui.review.ReviewViewModel;
 import dev.questbench.ui.schedule.ScheduleForms;
 import dev.questbench.ui.schedule.SchedulesViewModel;
@@ -61,6 +63,7 @@ public final class ShellViewModel implements AutoCloseable {
                     dev.questbench.ui.settings.DisplaySettings.TEXT_SIZE.defaultValue());
     private final SchedulesViewModel schedules;
     private final ReviewViewModel review;
+    private final PreviewViewModel preview;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
     private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
@@ -85,6 +88,8 @@ public final class ShellViewModel implements AutoCloseable {
         this.conversation = new ConversationViewModel(store, engine.executor(), tasks, fxExecutor);
         this.summary = new QuestSummaryViewModel(store, tasks, fxExecutor);
         this.review = new ReviewViewModel(store, engine, tasks, dialogs, fxExecutor);
+        this.preview = new PreviewViewModel(store, engine, tasks, dialogs, SystemApps.desktop(), fxExecutor,
+                new ThrottledExecutor(fxExecutor, java.time.Duration.ofMillis(400)));
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
         this.connectModel = new ConnectModelViewModel(engine.agent(), System.getenv(), tasks);
         // an external (ACP) agent's own slash commands, as it last announced them (read off the FX thread)
@@ -176,6 +181,11 @@ public final class ShellViewModel implements AutoCloseable {
     /** The Review tab: the selected quest's changes. */
     public ReviewViewModel review() {
         return review;
+    }
+
+    /** The Preview tab: the selected quest's artifacts and dev servers. */
+    public PreviewViewModel preview() {
+        return preview;
     }
 
     public ComposerViewModel composer() {
@@ -348,6 +358,7 @@ public final class ShellViewModel implements AutoCloseable {
         conversation.close();
         summary.close();
         review.close();
+        preview.close();
         composer.close();
         tiles.close();
         goal.close();
@@ -366,6 +377,7 @@ public final class ShellViewModel implements AutoCloseable {
         conversation.show(id);
         summary.show(id);
         review.show(id);
+        preview.show(id);
         composer.show(id);
         if (id != null) {
             setRead(id, true); // opening a quest is reading it

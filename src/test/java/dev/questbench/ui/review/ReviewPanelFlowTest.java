@@ -86,7 +86,7 @@ class ReviewPanelFlowTest {
         Label empty = robot.lookup("#review-empty").query();
         assertFalse(empty.isVisible());
 
-        robot.clickOn("story.txt");
+        robot.clickOn(robot.from(files).lookup("story.txt").<javafx.scene.Node>query()); // the artifact lists show the name too
         DiffView diff = robot.lookup("#review-diff").query();
         waitUntil(() -> (diff.newArea().getText() + diff.oldArea().getText()).contains("line two"));
         assertTrue(robot.lookup("#review-pending").queryAs(Label.class).getText().startsWith("0 pending"));

@@ -157,9 +157,9 @@ class QuestListViewModelTest {
         store.journal().append(id, QuestEvent.AgentMessage.text("Fixed the redirect."));
         QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
         list.reload();
-        dialogs.saveTo = dir.resolve("out.md");
+        dialogs.saveFileAnswer = dir.resolve("out.md");
         list.exportMarkdown(id);
-        String markdown = java.nio.file.Files.readString(dialogs.saveTo);
+        String markdown = java.nio.file.Files.readString(dialogs.saveFileAnswer);
         assertTrue(markdown.startsWith("# Fix login\n"), markdown);
         assertTrue(markdown.indexOf("## You") < markdown.indexOf("## Agent"), markdown);
         assertTrue(markdown.contains("Fixed the redirect."), markdown);

@@ -30,12 +30,12 @@ public final class AnsweringDialogs implements DialogService {
         return Optional.empty();
     }
 
-    /** Where the next save goes; null cancels. */
-    public Path saveTo;
+    /** Where "Save as" saves to; null answers as if cancelled. */
+    public volatile Path saveFileAnswer;
 
     @Override
-    public Optional<Path> chooseSaveFile(String title, String fileName) {
-        return Optional.ofNullable(saveTo);
+    public Optional<Path> chooseSaveFile(String title, Path initialFolder, String fileName) {
+        return Optional.ofNullable(saveFileAnswer);
     }
 
     @Override
