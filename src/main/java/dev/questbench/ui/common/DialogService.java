@@ -15,6 +15,11 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /** Lets the user pick an existing file; empty when cancelled or unsupported. */
+    default Optional<Path> chooseFile(String title, Path initialFolder) {
+        return Optional.empty();
+    }
+
     /** Asks before something that cannot be undone; true when the user confirms with {@code confirmLabel}. */
     boolean confirm(String title, String message, String confirmLabel);
 

@@ -46,6 +46,16 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFile(String title, Path initialFolder) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, confirm, ButtonType.CANCEL);

@@ -42,6 +42,7 @@ public final class PreviewPanel extends BorderPane {
     private Renderer renderer;
     private String rendererKey;
     private BrowserView browser;
+    private final CanvasView canvasView;
 
     public PreviewPanel(PreviewViewModel model, SystemApps apps, dev.questbench.ui.common.TaskRunner tasks,
                         dev.questbench.ui.common.DialogService dialogs) {
@@ -85,7 +86,16 @@ public final class PreviewPanel extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(listArea, false);
-        setTop(servers);
+        canvasView = new CanvasView(model.canvas(), context);
+        javafx.scene.control.ToggleButton showCanvas = new javafx.scene.control.ToggleButton("Canvas",
+                new FontIcon(Feather.GRID));
+        showCanvas.setId("preview-show-canvas");
+        showCanvas.getStyleClass().add(Styles.SMALL);
+        showCanvas.textProperty().bind(Bindings.size(model.canvas().pins()).asString("Canvas (%d)"));
+        showCanvas.selectedProperty().addListener((observable, before, on) -> setCenter(on ? canvasView : split));
+        HBox canvasBar = new HBox(showCanvas);
+        canvasBar.setPadding(new javafx.geometry.Insets(4, 6, 0, 6));
+        setTop(new VBox(servers, canvasBar));
         setCenter(split);
 
         model.shownFileProperty().addListener((observable, before, after) -> render());
@@ -119,7 +129,8 @@ public final class PreviewPanel extends BorderPane {
         HBox bar = new HBox(4, title, spacer, versions,
                 action(Feather.EXTERNAL_LINK, "Open with system app", model::openWithSystemApp),
                 action(Feather.FOLDER, "Reveal in folder", model::revealInFolder),
-                action(Feather.DOWNLOAD, "Save as…", model::saveAs));
+                action(Feather.DOWNLOAD, "Save as…", model::saveAs),
+                action(Feather.PAPERCLIP, "Pin to canvas", model::pinSelected));
         bar.getStyleClass().add("preview-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(model.shownFileProperty().isNotNull());

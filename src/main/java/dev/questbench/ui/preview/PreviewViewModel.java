@@ -76,6 +76,8 @@ public final class PreviewViewModel implements AutoCloseable {
      * @param reloads runs re-reads of the list on the FX thread, spaced out (a {@code ThrottledExecutor}) while a
      *                quest writes many files
      */
+    private final CanvasViewModel canvas;
+
     public PreviewViewModel(Store store, QuestEngine engine, TaskRunner tasks, DialogService dialogs, SystemApps apps,
                             Executor fxExecutor, Executor reloads) {
         this.reloads = reloads;
@@ -86,6 +88,7 @@ public final class PreviewViewModel implements AutoCloseable {
         this.apps = apps;
         this.fxExecutor = fxExecutor;
         this.sources = new QuestFiles(store, engine);
+        this.canvas = new CanvasViewModel(store, tasks, dialogs);
         this.journal = store.journal().subscribe(this::onEntries);
         selected.addListener((observable, before, after) -> selectionChanged(after));
         version.addListener((observable, before, after) -> {
@@ -163,8 +166,22 @@ public final class PreviewViewModel implements AutoCloseable {
 
     // ---- commands ------------------------------------------------------------------------------
 
+    /** The quest's canvas of pinned artifacts. */
+    public CanvasViewModel canvas() {
+        return canvas;
+    }
+
+    /** Pins the selected artifact (its current file) to the quest's canvas. */
+    public void pinSelected() {
+        Artifact artifact = selected.get();
+        if (artifact != null) {
+            canvas.pin(artifact.file(), artifact.path());
+        }
+    }
+
     /** Shows this quest's artifacts (null: none). */
     public void show(String id) {
+        canvas.show(id);
         generation++;
         questId.set(id);
         watched = id;

@@ -38,6 +38,14 @@ public final class AnsweringDialogs implements DialogService {
         return Optional.ofNullable(saveFileAnswer);
     }
 
+    /** What "choose a file" answers; null answers as if cancelled. */
+    public volatile Path chooseFileAnswer;
+
+    @Override
+    public Optional<Path> chooseFile(String title, Path initialFolder) {
+        return Optional.ofNullable(chooseFileAnswer);
+    }
+
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         confirmations++;
