@@ -22,8 +22,13 @@ final class FunctionAreaView extends TabPane {
         getStyleClass().add("function-area");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setMinWidth(0);
+        QuestSummaryView summaryView = new QuestSummaryView(summary, now);
+        summaryView.setOnReview(() -> {
+            review.scopeProperty().set(dev.questbench.workspace.diff.DiffScope.CURRENT_QUEST);
+            showReview();
+        });
         getTabs().addAll(
-                tab("Summary", withArtifacts(new QuestSummaryView(summary, now), previewModel)),
+                tab("Summary", withArtifacts(summaryView, previewModel)),
                 tab("Review", new ReviewPanel(review)),
                 tab("Preview", preview));
         // The review snapshots the quest's folder with git: only while its tab is in front.
