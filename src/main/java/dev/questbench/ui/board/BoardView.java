@@ -33,6 +33,7 @@ public final class BoardView extends BorderPane {
     private final HBox tabBar = new HBox();
     private final ToggleGroup tabGroup = new ToggleGroup();
     private final CustomTextField search = new CustomTextField();
+    private final ToggleButton listToggle = new ToggleButton("List", new FontIcon(Feather.LIST));
 
     /** @param attention how many quests need the user (shown in the header when not zero) */
     public BoardView(BoardViewModel model, ObservableValue<Instant> now, Consumer<String> openQuest,
@@ -49,6 +50,10 @@ public final class BoardView extends BorderPane {
             HBox.setHgrow(view, Priority.ALWAYS);
             columns.getChildren().add(view);
         }
+        BoardListView list = new BoardListView(model, now, openQuest);
+        listToggle.setId("board-as-list");
+        listToggle.setTooltip(new javafx.scene.control.Tooltip("Show the board as a sortable list"));
+        listToggle.selectedProperty().addListener((observable, before, asList) -> setCenter(asList ? list : columns));
         setCenter(columns);
         model.tabs().addListener((ListChangeListener<WorkspaceTab>) change -> rebuildTabs());
         rebuildTabs();
@@ -78,7 +83,7 @@ public final class BoardView extends BorderPane {
         search.setMaxWidth(520);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(16, title, needYou, gap, search);
+        HBox top = new HBox(16, title, needYou, gap, search, listToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         tabBar.getStyleClass().add("workspace-tabs");
         Label error = new Label();
