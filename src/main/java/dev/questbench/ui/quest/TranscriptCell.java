@@ -47,6 +47,8 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private ToolStepView step;
     private QuestionCard question;
     private HookLine hook;
+    private ThinkingLine thinking;
+    private TodoCard todos;
     private CompactedDivider divider;
     private WorktreeLine worktree;
     private SetupLine setup;
@@ -85,7 +87,8 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         boolean lineRow = row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Step
                 || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted
                 || row instanceof TranscriptRow.Worktree || row instanceof TranscriptRow.Setup
-                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes;
+                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes
+                || row instanceof TranscriptRow.Thinking;
         pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
         pseudoClassStateChanged(AGENT, bubbleRow && !(row instanceof TranscriptRow.Message m && m.fromUser()));
         pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
@@ -105,6 +108,16 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
             setContextMenu(stepMenu());
         } else if (row instanceof TranscriptRow.Question card) {
             setGraphic(question(card, sameEntry));
+        } else if (row instanceof TranscriptRow.Thinking line) {
+            if (thinking == null) {
+                thinking = new ThinkingLine();
+            }
+            setGraphic(thinking.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Todos card) {
+            if (todos == null) {
+                todos = new TodoCard();
+            }
+            setGraphic(todos.show(card));
         } else if (row instanceof TranscriptRow.HookRun line) {
             if (hook == null) {
                 hook = new HookLine();
@@ -152,7 +165,9 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
 
     private MessageBubble bubble() {
         if (bubble == null) {
-            bubble = new MessageBubble(messages == null ? null : new MessageTools(messages));
+            bubble = new MessageBubble(messages == null ? null : new MessageTools(messages),
+                    message -> copy(message.text()), message -> actions.forkFrom(message.entry().id()),
+                    model.markdown(), link -> model.linkOpener().accept(link));
         }
         return bubble;
     }
