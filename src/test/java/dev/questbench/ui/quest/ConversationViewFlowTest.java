@@ -24,6 +24,7 @@ import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.common.PulseExecutor;
 import dev.questbench.ui.common.Stylesheets;
+import dev.questbench.ui.markdown.MarkdownView;
 import dev.questbench.ui.testing.AnsweringDialogs;
 import dev.questbench.ui.testing.Snapshots;
 import dev.questbench.ui.testing.TestEngine;
@@ -205,8 +206,8 @@ class ConversationViewFlowTest {
         shot("streaming");
         release.countDown();
         waitUntil(() -> status(id) == QuestStatus.READY && streamingText(robot).isEmpty());
-        assertEquals("Built it.", robot.lookup(".bubble-row .body").queryAllAs(Label.class).stream()
-                .map(Label::getText).filter("Built it."::equals).findFirst().orElse(""));
+        assertTrue(robot.lookup(".bubble-row .markdown").queryAllAs(MarkdownView.class).stream()
+                .anyMatch(view -> view.shown().plainText().equals("Built it.")), "the final message, as Markdown");
         assertEquals("Done", robot.lookup(".tool-step .step-state").queryAs(Label.class).getText());
     }
 
