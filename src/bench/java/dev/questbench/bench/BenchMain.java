@@ -25,6 +25,7 @@ public final class BenchMain {
         all.put("worktree", new WorktreeBench());
         all.put("diffview", new DiffViewBench());
         all.put("review", new ReviewBench());
+        all.put("conversation", new ConversationBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {
