@@ -4,12 +4,14 @@ import dev.questbench.ui.markdown.MarkdownDoc.Run;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
-import javafx.scene.control.Hyperlink;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Cursor;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** Styled runs as a wrapping {@link TextFlow}: one Text per run, a Hyperlink per link, styles from CSS classes. */
+/** Styled runs as a wrapping {@link TextFlow}: one Text per run (links too, underlined and clickable), styles from CSS classes. */
 final class InlineRuns {
     private InlineRuns() {
     }
@@ -25,16 +27,21 @@ final class InlineRuns {
     }
 
     private static Node node(Run run, Consumer<String> openLink) {
-        if (run.link() != null && !run.link().isBlank()) {
-            Hyperlink link = new Hyperlink(run.text());
-            link.getStyleClass().add("md-link");
-            link.setFocusTraversable(false);
-            link.setTooltip(new Tooltip(run.link()));
-            link.setOnAction(event -> openLink.accept(run.link()));
-            return link;
-        }
         Text text = new Text(run.text());
         text.getStyleClass().add("md-text");
+        if (run.link() != null && !run.link().isBlank()) {
+            // A Text, not a Hyperlink: a control and its skin per link made scrolling long replies slow.
+            text.getStyleClass().add("md-link");
+            text.setCursor(Cursor.HAND);
+            text.setAccessibleRole(AccessibleRole.HYPERLINK);
+            text.setAccessibleHelp(run.link());
+            text.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY) {
+                    openLink.accept(run.link());
+                }
+            });
+            Tooltip.install(text, new Tooltip(run.link()));
+        }
         if (run.has(MarkdownDoc.BOLD)) {
             text.getStyleClass().add("md-strong");
         }

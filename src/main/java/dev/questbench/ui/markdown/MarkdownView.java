@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -15,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,6 +25,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * shows one of these, rebuilt when the cell shows another message.
  */
 public final class MarkdownView extends VBox {
+    /**
+     * Its look; the view that holds many of these (the conversation) adds it once, so each message's nodes share
+     * one set of stylesheets.
+     */
+    public static final String STYLESHEET = Stylesheets.of(MarkdownView.class, "markdown.css");
+
     private final Consumer<String> openLink;
     private MarkdownDoc shown;
 
@@ -33,7 +39,6 @@ public final class MarkdownView extends VBox {
         super(8);
         this.openLink = openLink;
         getStyleClass().add("markdown");
-        getStylesheets().add(Stylesheets.of(MarkdownView.class, "markdown.css"));
         setMinHeight(Region.USE_PREF_SIZE);
     }
 
@@ -91,7 +96,7 @@ public final class MarkdownView extends VBox {
                 marker = new FontIcon(item.checked() ? Feather.CHECK_SQUARE : Feather.SQUARE);
                 marker.getStyleClass().add(item.checked() ? "md-task-done" : "md-task-open");
             } else {
-                marker = new Label(list.ordered() ? number++ + "." : "•");
+                marker = new Text(list.ordered() ? number++ + "." : "•");
             }
             marker.getStyleClass().add("md-marker");
             VBox content = new VBox(4);

@@ -1,6 +1,7 @@
 package dev.questbench.ui.quest;
 
 import dev.questbench.ui.common.Stylesheets;
+import dev.questbench.ui.markdown.MarkdownView;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -29,6 +30,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * it, a rail with a tick per user message; Alt+Up / Alt+Down jump between the user's messages.
  */
 public final class ConversationView extends StackPane {
+    private static final java.util.List<String> SHEETS = java.util.List.of(
+            Stylesheets.of(ConversationView.class, "conversation.css"), MarkdownView.STYLESHEET);
+
     private final ListView<TranscriptRow> list;
     private final ConversationViewModel model;
     private final TurnRail rail;
@@ -46,7 +50,6 @@ public final class ConversationView extends StackPane {
     public ConversationView(ConversationViewModel model, CardActions actions, MessageActions messages) {
         this.model = model;
         getStyleClass().add("conversation");
-        getStylesheets().add(Stylesheets.of(ConversationView.class, "conversation.css"));
         list = new ListView<>(model.rows());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
@@ -71,7 +74,10 @@ public final class ConversationView extends StackPane {
         getChildren().addAll(new HBox(list, rail), latest);
         model.rows().addListener((ListChangeListener<TranscriptRow>) this::changed);
         list.skinProperty().addListener((o, was, skin) -> Platform.runLater(this::watchScrolling));
-        sceneProperty().addListener((o, was, scene) -> moveKeys(was, scene));
+        sceneProperty().addListener((o, was, scene) -> {
+            moveKeys(was, scene);
+            addStylesheets(scene);
+        });
     }
 
     /** How many rows arrived while the user was reading further up (shown on the pill). */
@@ -194,6 +200,21 @@ public final class ConversationView extends StackPane {
         }
         if (scene != null) {
             scene.addEventHandler(KeyEvent.KEY_PRESSED, keys); // a handler: a focused diff's own Alt+Up comes first
+        }
+    }
+
+    /**
+     * On the scene, not on this view: JavaFX keeps, per stylesheet of a parent, a list of every parent below it
+     * that was styled and scans it for each styled node, so thousands of message nodes made scrolling quadratic.
+     */
+    private static void addStylesheets(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        for (String sheet : SHEETS) {
+            if (!scene.getStylesheets().contains(sheet)) {
+                scene.getStylesheets().add(sheet);
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 300;
     /** Parsed agent messages kept: a page and then some, so scrolling back and forth never parses again. */
     private static final int PARSED = 2_000;
+    /** Entries whose Markdown is parsed before the page is shown (more than a screen of rows). */
+    private static final int FIRST_SCREEN = 60;
 
     private final Store store;
     private final TaskRunner tasks;
@@ -170,7 +172,8 @@ public final class ConversationViewModel implements AutoCloseable {
         // The summary first: entries after its last event are folded into the status, none is counted twice.
         QuestSummary summary = store.quests().summary(id).orElse(null);
         List<JournalEntry> entries = store.journal().readLast(id, PAGE);
-        entries.forEach(this::warm);
+        // The newest entries are on screen first: parse those now, the rest once the page is shown.
+        entries.subList(Math.max(0, entries.size() - FIRST_SCREEN), entries.size()).forEach(this::warm);
         return summary == null ? new Page(entries, QuestStatus.INITIAL, 0, expanded)
                 : new Page(entries, summary.status(), summary.eventCount(), expanded);
     }
@@ -210,6 +213,8 @@ public final class ConversationViewModel implements AutoCloseable {
         transcript.setStepsExpanded(page.stepsExpanded());
         transcript.reset(id, page.entries(), page.status(), page.statusSeq());
         loading.set(false);
+        List<JournalEntry> older = page.entries().subList(0, Math.max(0, page.entries().size() - FIRST_SCREEN));
+        tasks.run(() -> older.forEach(this::warm), failure -> { });
         transcript.apply(heldWhileLoading);
         heldWhileLoading.clear();
         status.set(transcript.status());
