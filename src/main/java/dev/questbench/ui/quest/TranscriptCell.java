@@ -21,6 +21,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,6 +44,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private final CardActions actions;
     private final MessageActions messages;
     private final ConversationViewModel model;
+    private final StackPane holder = new StackPane();
     private MessageBubble bubble;
     private ToolStepView step;
     private QuestionCard question;
@@ -75,6 +77,28 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         this.model = model;
         getStyleClass().add("entry-cell");
         setPrefWidth(0); // fit the list's width: long text wraps instead of scrolling sideways
+        holder.getStyleClass().add("entry-holder");
+    }
+
+    /**
+     * Shows one kind's graphic. Each kind stays in the cell once made, hidden when another shows: swapping the
+     * cell's graphic took every node out of the scene and put it back, restyling it from scratch, which made
+     * scrolling past Markdown replies slow.
+     */
+    private void show(Node shown) {
+        if (shown != null && shown.getParent() != holder) {
+            holder.getChildren().add(shown);
+        }
+        for (Node child : holder.getChildren()) {
+            boolean on = child == shown;
+            if (child.isVisible() != on) {
+                child.setVisible(on);
+                child.setManaged(on);
+            }
+        }
+        if (getGraphic() != holder) {
+            setGraphic(holder);
+        }
     }
 
     @Override
@@ -97,47 +121,47 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         pseudoClassStateChanged(CARD, row != null && !bubbleRow && !lineRow);
         setContextMenu(null);
         if (empty || row == null) {
-            setGraphic(null);
+            show(null);
         } else if (row instanceof TranscriptRow.Message message) {
-            setGraphic(bubble().show(message));
+            show(bubble().show(message));
             setContextMenu(messageMenu());
         } else if (row instanceof TranscriptRow.Streaming streaming) {
-            setGraphic(bubble().show(streaming));
+            show(bubble().show(streaming));
         } else if (row instanceof TranscriptRow.Step card) {
-            setGraphic(step().show(card, () -> model.toggleExpanded(card.entry().id())));
+            show(step().show(card, () -> model.toggleExpanded(card.entry().id())));
             setContextMenu(stepMenu());
         } else if (row instanceof TranscriptRow.Question card) {
-            setGraphic(question(card, sameEntry));
+            show(question(card, sameEntry));
         } else if (row instanceof TranscriptRow.Thinking line) {
             if (thinking == null) {
                 thinking = new ThinkingLine();
             }
-            setGraphic(thinking.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(thinking.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Todos card) {
             if (todos == null) {
                 todos = new TodoCard();
             }
-            setGraphic(todos.show(card));
+            show(todos.show(card));
         } else if (row instanceof TranscriptRow.HookRun line) {
             if (hook == null) {
                 hook = new HookLine();
             }
-            setGraphic(hook.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(hook.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Compacted line) {
             if (divider == null) {
                 divider = new CompactedDivider();
             }
-            setGraphic(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Worktree line) {
             if (worktree == null) {
                 worktree = new WorktreeLine();
             }
-            setGraphic(worktree.show(line));
+            show(worktree.show(line));
         } else if (row instanceof TranscriptRow.Setup line) {
             if (setup == null) {
                 setup = new SetupLine();
             }
-            setGraphic(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Changes line) {
             if (changes == null) {
                 changes = new ChangesLine(latest -> {
@@ -146,20 +170,20 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
                     }
                 });
             }
-            setGraphic(changes.show(line, isLatestChanges(line)));
+            show(changes.show(line, isLatestChanges(line)));
         } else if (row instanceof TranscriptRow.Reverted line) {
             if (reverted == null) {
                 reverted = new RevertedDivider();
             }
-            setGraphic(reverted.show(line));
+            show(reverted.show(line));
         } else if (row instanceof TranscriptRow.Note line) {
-            setGraphic(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
+            show(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
         } else if (row instanceof TranscriptRow.Approval card) {
-            setGraphic(approval(card, sameEntry));
+            show(approval(card, sameEntry));
         } else if (row instanceof TranscriptRow.Notice card) {
-            setGraphic(card.kind() == NoticeKind.STOPPED ? stopped(card) : notice(card));
+            show(card.kind() == NoticeKind.STOPPED ? stopped(card) : notice(card));
         } else if (row instanceof TranscriptRow.Spec card) {
-            setGraphic(spec(card, sameEntry));
+            show(spec(card, sameEntry));
         }
     }
 

@@ -20,7 +20,7 @@ final class TurnChanges {
     private final Set<String> changed = new LinkedHashSet<>();
 
     void started(String toolUseId, QuestEvent.AgentToolUse use) {
-        if (EDIT_TOOLS.contains(use.name()) && use.input() != null) {
+        if (use.name() != null && EDIT_TOOLS.contains(use.name()) && use.input() != null) {
             String path = text(use.input(), "file_path", "notebook_path", "path");
             if (path != null) {
                 running.put(toolUseId, path);
