@@ -103,6 +103,10 @@ public final class ConversationBench implements BenchMain.Benchmark {
                 List<Long> fxCpu = paintCpus.subList(2, paintCpus.size());
                 System.out.printf("  of which the FX thread's own CPU time: p50 %.0f ms, max %.0f ms%n",
                         pct(fxCpu, 50) / 1e6, pct(fxCpu, 100) / 1e6);
+                if (System.getenv("QB_CONVERSATION_SKIP_SCROLL") != null) { // profiling the other parts
+                    streaming(store, engine);
+                    return;
+                }
                 scroll(-120); // warm-up
                 scroll(120);
                 call(() -> {

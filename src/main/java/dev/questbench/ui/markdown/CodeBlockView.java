@@ -1,14 +1,13 @@
 package dev.questbench.ui.markdown;
 
-import atlantafx.base.theme.Styles;
 import dev.questbench.ui.review.SyntaxHighlighter;
 import dev.questbench.ui.review.SyntaxHighlighter.Language;
 import dev.questbench.ui.review.SyntaxHighlighter.Span;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Cursor;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -26,19 +25,27 @@ final class CodeBlockView extends VBox {
 
     CodeBlockView(MarkdownDoc.CodeBlock block) {
         getStyleClass().add("md-code-block");
-        Label language = new Label(block.language());
+        Text language = new Text(block.language());
         language.getStyleClass().add("md-code-language");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button copy = new Button("Copy", new FontIcon(Feather.COPY));
-        copy.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "md-code-copy");
-        copy.setFocusTraversable(false);
-        copy.setTooltip(new Tooltip("Copy this code"));
-        copy.setOnAction(event -> {
+        // An icon, not a Button: a reply can hold many code blocks, and every one is built again as the list
+        // measures rows; the tooltip is made on first hover for the same reason.
+        FontIcon copy = new FontIcon(Feather.COPY);
+        copy.getStyleClass().add("md-code-copy");
+        copy.setCursor(Cursor.HAND);
+        copy.setAccessibleRole(AccessibleRole.BUTTON);
+        copy.setAccessibleText("Copy this code");
+        copy.setOnMouseEntered(event -> {
+            if (copy.getProperties().putIfAbsent("tooltip", Boolean.TRUE) == null) {
+                Tooltip.install(copy, new Tooltip("Copy this code"));
+            }
+        });
+        copy.setOnMouseClicked(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(block.code());
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
+            copy.setIconCode(Feather.CHECK);
         });
         HBox header = new HBox(6, language, gap, copy);
         header.setAlignment(Pos.CENTER_LEFT);

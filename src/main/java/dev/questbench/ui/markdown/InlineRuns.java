@@ -13,6 +13,8 @@ import javafx.scene.text.TextFlow;
 
 /** Styled runs as a wrapping {@link TextFlow}: one Text per run (links too, underlined and clickable), styles from CSS classes. */
 final class InlineRuns {
+    private static final String TIP = "md-link-tooltip";
+
     private InlineRuns() {
     }
 
@@ -40,7 +42,11 @@ final class InlineRuns {
                     openLink.accept(run.link());
                 }
             });
-            Tooltip.install(text, new Tooltip(run.link()));
+            text.setOnMouseEntered(event -> {
+                if (text.getProperties().putIfAbsent(TIP, Boolean.TRUE) == null) {
+                    Tooltip.install(text, new Tooltip(run.link())); // on first hover: tooltips are costly to make
+                }
+            });
         }
         if (run.has(MarkdownDoc.BOLD)) {
             text.getStyleClass().add("md-strong");

@@ -61,6 +61,10 @@ public final class ConversationView extends StackPane {
         list.setPlaceholder(placeholder);
         rail = new TurnRail(list::scrollTo);
         HBox.setHgrow(list, Priority.ALWAYS);
+        // A fixed preferred width: the box beside the rail would otherwise ask the list's skin for one on every
+        // layout, and it measures cells to answer (each one a message built again).
+        list.setPrefWidth(640);
+        list.setMinWidth(0);
         latest.setId("jump-to-latest");
         latest.getStyleClass().add("jump-to-latest");
         latest.setGraphic(new FontIcon(Feather.ARROW_DOWN));

@@ -51,9 +51,7 @@ final class Transcript {
     private final Map<String, SetupRun> setups = new HashMap<>();
     private final TurnChanges turnChanges = new TurnChanges();
     private String lastUserMessage;
-    /** The turn's checklist row (the first to-do list since the last user message) and each list's latest items. */
-    private String todoCard;
-    private final Map<String, List<QuestEvent.TodoUpdated.TodoItem>> todoLists = new HashMap<>();
+    private final TurnTodos todos = new TurnTodos();
     private String openSetup;
     /** Steps shown the other way than the default; other foldable rows shown expanded. */
     private final Set<String> toggled = new HashSet<>();
@@ -87,8 +85,7 @@ final class Transcript {
         checkpointed.clear();
         setups.clear();
         lastUserMessage = null;
-        todoCard = null;
-        todoLists.clear();
+        todos.clear();
         openSetup = null;
         toggled.clear();
         streamingShown = false;
@@ -251,10 +248,9 @@ final class Transcript {
             turnChanges.finished(result);
         } else if (event instanceof QuestEvent.UserMessage) {
             lastUserMessage = entry.id();
-            todoCard = null; // each turn gets its own checklist
+            todos.turnStarted();
         } else if (event instanceof QuestEvent.TodoUpdated todo) {
-            todoCard = todoCard == null ? entry.id() : todoCard;
-            todoLists.put(todoCard, todo.todos() == null ? List.of() : List.copyOf(todo.todos()));
+            todos.updated(entry, todo);
         } else if (event instanceof QuestEvent.Checkpoint && lastUserMessage != null) {
             checkpointed.add(lastUserMessage); // the hook records the files right after the message is journaled
         } else if (event instanceof QuestEvent.SetupOutput output) {
@@ -294,7 +290,7 @@ final class Transcript {
         }
         if (event instanceof QuestEvent.TodoUpdated) {
             // Later lists of the turn update its checklist in place (refreshed with the other cards).
-            return entry.id().equals(todoCard) ? new TranscriptRow.Todos(entry, todoLists.get(todoCard)) : null;
+            return todos.row(entry);
         }
         if (event instanceof QuestEvent.HookRan hook) {
             return new TranscriptRow.HookRun(entry, text(hook.hookEvent()), text(hook.command()),
@@ -396,8 +392,8 @@ final class Transcript {
         if (row instanceof TranscriptRow.Thinking thinking) {
             return new TranscriptRow.Thinking(thinking.entry(), thinking.text(), toggled.contains(id));
         }
-        if (row instanceof TranscriptRow.Todos todos && todoLists.containsKey(id)) {
-            return new TranscriptRow.Todos(todos.entry(), todoLists.get(id));
+        if (row instanceof TranscriptRow.Todos checklist) {
+            return todos.current(checklist);
         }
         if (row instanceof TranscriptRow.Compacted divider) {
             return new TranscriptRow.Compacted(divider.entry(), divider.summary(), divider.tokensBefore(),

@@ -122,11 +122,7 @@ class ConversationNavigationFlowTest {
         robot.clickOn(link);
         waitUntil(() -> !opened.isEmpty());
         assertEquals(List.of("https://example.org/docs"), opened);
-        Button copyCode = (Button) reply.lookup(".md-code-copy");
-        fx(() -> {
-            copyCode.fire();
-            return null;
-        });
+        robot.clickOn(reply.lookup(".md-code-copy"));
         assertEquals("int pageSize = 50;", fx(() -> Clipboard.getSystemClipboard().getString()));
     }
 
