@@ -53,7 +53,8 @@ public final class ConversationView extends StackPane {
         list = new ListView<>(model.rows());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
-        list.setCellFactory(view -> new TranscriptCell(actions, messages, model));
+        RowHeights heights = new RowHeights();
+        list.setCellFactory(view -> new TranscriptCell(actions, messages, model, heights));
         list.setFocusTraversable(false);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.loadingProperty().map(busy -> busy ? "Loading…" : "No messages yet."));

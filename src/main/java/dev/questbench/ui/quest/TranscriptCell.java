@@ -45,6 +45,9 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private final MessageActions messages;
     private final ConversationViewModel model;
     private final StackPane holder = new StackPane();
+    private final RowHeights heights;
+    private Double estimate;
+    private double estimatedWidth;
     private MessageBubble bubble;
     private ToolStepView step;
     private QuestionCard question;
@@ -71,7 +74,8 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private MenuItem editItem;
 
     /** @param messages what the user's own messages offer (Revert, Edit and resend); null for nothing */
-    TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model) {
+    TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model, RowHeights heights) {
+        this.heights = heights;
         this.actions = actions;
         this.messages = messages;
         this.model = model;
@@ -105,6 +109,44 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     protected void updateItem(TranscriptRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(null);
+        estimate = null;
+        if (!empty && row != null && measuringOnly()) {
+            Double known = heights.get(row, getWidth());
+            if (known != null) {
+                estimate = known; // the list only wants the height: build nothing
+                estimatedWidth = getWidth();
+                show(null);
+                return;
+            }
+        }
+        render(row, empty);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (estimate != null && Math.round(width) == Math.round(estimatedWidth)) {
+            return estimate;
+        }
+        if (estimate != null) { // measured at another width after all: build the row now
+            estimate = null;
+            render(getItem(), isEmpty());
+        }
+        double height = super.computePrefHeight(width);
+        if (!isEmpty() && getItem() != null && width > 0) {
+            heights.put(getItem(), width, height);
+        }
+        return height;
+    }
+
+    /**
+     * Whether this is the list's hidden measuring cell (JavaFX keeps it in an invisible group), which sizes rows it
+     * does not show.
+     */
+    private boolean measuringOnly() {
+        return getParent() != null && !getParent().isVisible();
+    }
+
+    private void render(TranscriptRow row, boolean empty) {
         boolean sameEntry = row != null && !empty && Objects.equals(row.entry().id(), shownEntryId);
         shownEntryId = empty || row == null ? null : row.entry().id();
         boolean bubbleRow = row instanceof TranscriptRow.Message || row instanceof TranscriptRow.Streaming;
