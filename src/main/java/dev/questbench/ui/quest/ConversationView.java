@@ -117,7 +117,13 @@ public final class ConversationView extends StackPane {
         boolean replaced = false;
         boolean lastGrew = false;
         int added = 0;
+        int fresh = 0;
         while (change.next()) {
+            if (!change.wasReplaced()) {
+                // The provisional bubble is not news: its message counts once it lands.
+                fresh += (int) change.getAddedSubList().stream()
+                        .filter(row -> !(row instanceof TranscriptRow.Streaming)).count();
+            }
             // A new quest's page replaces everything; a card that changes state replaces one row in place.
             replaced |= change.getFrom() == 0 && change.getAddedSize() == change.getList().size();
             added += change.wasReplaced() ? 0 : change.getAddedSize();
@@ -128,10 +134,10 @@ public final class ConversationView extends StackPane {
         if (structural) {
             rail.show(UserTurns.of(model.rows()));
         }
-        follow(replaced, lastGrew, added);
+        follow(replaced, lastGrew, added, fresh);
     }
 
-    private void follow(boolean replaced, boolean lastGrew, int added) {
+    private void follow(boolean replaced, boolean lastGrew, int added, int fresh) {
         int size = list.getItems().size();
         if (replaced || size == 0) {
             unseen.set(0);
@@ -153,8 +159,8 @@ public final class ConversationView extends StackPane {
             Platform.runLater(this::showEnd); // once the grown cell is measured, show its end
         } else if (added > 0 && wasAtBottom(size - added)) {
             list.scrollTo(size - 1);
-        } else if (added > 0) {
-            unseen.set(unseen.get() + added);
+        } else if (fresh > 0) {
+            unseen.set(unseen.get() + fresh);
             latest.setVisible(true);
         }
     }

@@ -44,10 +44,6 @@ final class MessageBubble extends HBox {
     private MarkdownView rendered;
     private TranscriptRow.Message message;
 
-    MessageBubble() {
-        this(null, null, null, new MarkdownCache(16), link -> { });
-    }
-
     /**
      * @param tools    the toolbar shown on the user's messages, or null for none
      * @param copy     copies a message's text (null: no Copy button)

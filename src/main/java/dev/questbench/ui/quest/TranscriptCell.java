@@ -8,18 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
@@ -46,6 +39,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private final ConversationViewModel model;
     private final StackPane holder = new StackPane();
     private final RowHeights heights;
+    private final CellMenus menus;
     private Double estimate;
     private double estimatedWidth;
     private MessageBubble bubble;
@@ -59,8 +53,6 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private SetupLine setup;
     private RevertedDivider reverted;
     private ChangesLine changes;
-    private ContextMenu stepMenu;
-    private CheckMenuItem expandByDefault;
     private Label note;
     private HBox noteRow;
     private ApprovalCard approval;
@@ -69,13 +61,11 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private HBox stopped;
     private Label stoppedText;
     private String shownEntryId;
-    private ContextMenu menu;
-    private MenuItem revertItem;
-    private MenuItem editItem;
 
     /** @param messages what the user's own messages offer (Revert, Edit and resend); null for nothing */
     TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model, RowHeights heights) {
         this.heights = heights;
+        this.menus = new CellMenus(this::getItem, actions, messages, model);
         this.actions = actions;
         this.messages = messages;
         this.model = model;
@@ -166,12 +156,12 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
             show(null);
         } else if (row instanceof TranscriptRow.Message message) {
             show(bubble().show(message));
-            setContextMenu(messageMenu());
+            setContextMenu(menus.message());
         } else if (row instanceof TranscriptRow.Streaming streaming) {
             show(bubble().show(streaming));
         } else if (row instanceof TranscriptRow.Step card) {
             show(step().show(card, () -> model.toggleExpanded(card.entry().id())));
-            setContextMenu(stepMenu());
+            setContextMenu(menus.step());
         } else if (row instanceof TranscriptRow.Question card) {
             show(question(card, sameEntry));
         } else if (row instanceof TranscriptRow.Thinking line) {
@@ -232,7 +222,7 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private MessageBubble bubble() {
         if (bubble == null) {
             bubble = new MessageBubble(messages == null ? null : new MessageTools(messages),
-                    message -> copy(message.text()), message -> actions.forkFrom(message.entry().id()),
+                    message -> CellMenus.copy(message.text()), message -> actions.forkFrom(message.entry().id()),
                     model.markdown(), link -> model.linkOpener().accept(link));
         }
         return bubble;
@@ -361,91 +351,6 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         if (entryId.equals(shownEntryId) && spec != null) {
             spec.problemProperty().set(problem);
         }
-    }
-
-    /** One menu per cell, made when first needed; its items act on the message the cell shows then. */
-    private ContextMenu messageMenu() {
-        if (menu == null) {
-            MenuItem fork = new MenuItem("Fork from here", new FontIcon(Feather.GIT_BRANCH));
-            fork.setId("fork-from-here");
-            fork.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Message message) {
-                    actions.forkFrom(message.entry().id());
-                }
-            });
-            MenuItem copy = new MenuItem("Copy text", new FontIcon(Feather.COPY));
-            copy.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Message message) {
-                    copy(message.text());
-                }
-            });
-            menu = new ContextMenu(fork, copy);
-            if (messages != null) {
-                revertItem = new MenuItem(MessageTools.REVERT, new FontIcon(Feather.ROTATE_CCW));
-                // Their dialogs open after the menu's event: a nested loop must not run inside a menu handler.
-                revertItem.setOnAction(event -> {
-                    if (getItem() instanceof TranscriptRow.Message message) {
-                        Platform.runLater(() -> messages.revert(message.entry().id()));
-                    }
-                });
-                editItem = new MenuItem(MessageTools.EDIT + "…", new FontIcon(Feather.EDIT_2));
-                editItem.setOnAction(event -> {
-                    if (getItem() instanceof TranscriptRow.Message message) {
-                        Platform.runLater(() -> messages.editAndResend(message.entry().id(), message.text()));
-                    }
-                });
-                menu.getItems().addAll(revertItem, editItem);
-                menu.setOnShowing(event -> showMessageItems());
-            }
-        }
-        return menu;
-    }
-
-    /** Revert and Edit for the user's own messages only, disabled as the toolbar's buttons are. */
-    private void showMessageItems() {
-        boolean own = getItem() instanceof TranscriptRow.Message message && message.fromUser();
-        boolean checkpoint = getItem() instanceof TranscriptRow.Message message && message.checkpoint();
-        boolean unavailable = messages.unavailableProperty().get() != null;
-        revertItem.setVisible(own);
-        editItem.setVisible(own);
-        revertItem.setDisable(unavailable || !checkpoint);
-        editItem.setDisable(unavailable);
-    }
-
-    /** One menu for tool steps: open or close this one, copy what it ran or printed, and the default. */
-    private ContextMenu stepMenu() {
-        if (stepMenu == null) {
-            MenuItem toggle = new MenuItem("Expand or collapse", new FontIcon(Feather.CHEVRONS_DOWN));
-            toggle.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    model.toggleExpanded(shown.entry().id());
-                }
-            });
-            MenuItem copyInput = new MenuItem("Copy command or path", new FontIcon(Feather.COPY));
-            copyInput.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    copy(shown.input().subject());
-                }
-            });
-            MenuItem copyOutput = new MenuItem("Copy output", new FontIcon(Feather.CLIPBOARD));
-            copyOutput.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    copy(shown.output());
-                }
-            });
-            expandByDefault = new CheckMenuItem("Expand tool steps by default");
-            expandByDefault.setId("steps-expanded-default");
-            expandByDefault.setOnAction(event -> model.setStepsExpanded(expandByDefault.isSelected()));
-            stepMenu = new ContextMenu(toggle, copyInput, copyOutput, new SeparatorMenuItem(), expandByDefault);
-            stepMenu.setOnShowing(event -> expandByDefault.setSelected(model.stepsExpandedProperty().get()));
-        }
-        return stepMenu;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text == null ? "" : text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Whether no later turn changed files: then the Review tab shows the Last Turn, else the whole quest. */
