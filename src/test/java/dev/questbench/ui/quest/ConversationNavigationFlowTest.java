@@ -19,6 +19,7 @@ import dev.questbench.ui.common.PulseExecutor;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.markdown.MarkdownView;
 import dev.questbench.ui.testing.AnsweringDialogs;
+import dev.questbench.ui.testing.Snapshots;
 import dev.questbench.ui.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -124,6 +125,12 @@ class ConversationNavigationFlowTest {
         assertEquals(List.of("https://example.org/docs"), opened);
         robot.clickOn(reply.lookup(".md-code-copy"));
         assertEquals("int pageSize = 50;", fx(() -> Clipboard.getSystemClipboard().getString()));
+        Path shot = Path.of("target", "screenshots", "conversation-markdown.png");
+        fx(() -> {
+            Snapshots.write(view.getScene(), shot);
+            return null;
+        });
+        assertTrue(java.nio.file.Files.size(shot) > 10_000, "a rendered reply for reviewers to look at");
     }
 
     @Test
