@@ -234,7 +234,7 @@ class ConversationNavigationFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition); // generous: CI machines are busy
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
