@@ -100,6 +100,38 @@ public final class ConversationView extends StackPane {
         }
     }
 
+    /**
+     * Finds the next ({@code +1}) or previous ({@code -1}) message or line containing {@code query} (ignoring case)
+     * after or before the selected match, or the top row, selects it and scrolls to it; -1 when there is none.
+     */
+    public int find(String query, int direction) {
+        String wanted = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        int size = list.getItems().size();
+        if (wanted.isEmpty() || size == 0) {
+            return -1;
+        }
+        int selected = list.getSelectionModel().getSelectedIndex();
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        int from = selected >= 0 ? selected : first == null ? 0 : first.getIndex() - (direction > 0 ? 1 : 0);
+        for (int step = 1; step <= size; step++) {
+            int at = Math.floorMod(from + step * direction, size);
+            if (FindText.of(list.getItems().get(at)).toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                list.getSelectionModel().clearAndSelect(at);
+                list.scrollTo(at);
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** How many rows contain {@code query} (ignoring case), for the find bar's count. */
+    public int countMatches(String query) {
+        String wanted = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        return wanted.isEmpty() ? 0 : (int) list.getItems().stream()
+                .filter(row -> FindText.of(row).toLowerCase(java.util.Locale.ROOT).contains(wanted)).count();
+    }
+
     /** Scrolls to the user's message before ({@code -1}) or after ({@code +1}) the top row; false when none. */
     public boolean jumpToTurn(int direction) {
         VirtualFlow<?> flow = flow();

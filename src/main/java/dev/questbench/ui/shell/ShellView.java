@@ -56,9 +56,19 @@ final class ShellView extends BorderPane {
                 SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now);
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
                 new ConnectModelCard(model.connectModel(), commands.setUpModel));
-        BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
-                model.messageActions()));
-        conversation.setTop(new ConversationHeader(model, commands, this::reviewLastTurn));
+        ConversationView transcript = new ConversationView(model.conversation(), model.cardActions(),
+                model.messageActions());
+        BorderPane conversation = new BorderPane(transcript);
+        FindBar find = new FindBar(transcript);
+        commands.findAction = () -> {
+            if (model.viewProperty().get() == MainView.QUEST && model.selectedQuestIdProperty().get() != null) {
+                find.open();
+            } else if (model.viewProperty().get() == MainView.BOARD) {
+                focusBoardSearch();
+            }
+        };
+        model.selectedQuestIdProperty().addListener((observable, before, after) -> find.close());
+        conversation.setTop(new VBox(new ConversationHeader(model, commands, this::reviewLastTurn), find));
         GoalCardView goal = new GoalCardView(model.goal());
         VBox.setMargin(goal, new Insets(0, 28, 0, 28)); // lined up with the composer's input
         VBox bottom = new VBox(goal, new ComposerView(model.composer()));
@@ -186,6 +196,10 @@ final class ShellView extends BorderPane {
     private String titleOf(String questId) {
         dev.questbench.domain.QuestSummary summary = model.questList().summary(questId);
         return summary == null ? questId : summary.quest().title();
+    }
+
+    private void focusBoardSearch() {
+        board.focusSearch();
     }
 
     /** Hides the quest list column, or shows it again where it was. */

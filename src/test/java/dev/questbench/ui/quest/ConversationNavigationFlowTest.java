@@ -192,6 +192,19 @@ class ConversationNavigationFlowTest {
         assertEquals(0, fx(() -> view.unseenProperty().get()));
     }
 
+    @Test
+    void findInQuestSelectsEachMatchInTurnAndWraps(FxRobot robot) throws Exception {
+        open();
+        assertEquals(TURNS, fx(() -> view.countMatches("question")), "each user message once");
+        int first = fx(() -> view.find("Question 3", 1));
+        assertTrue(((TranscriptRow.Message) fx(() -> conversation.rows().get(first))).text().startsWith("Question 3"));
+        int again = fx(() -> view.find("Question 3", 1));
+        assertEquals(first, again, "the only match: found again after wrapping");
+        assertEquals(-1, fx(() -> view.find("no such words", 1)));
+        int before = fx(() -> view.find("question", -1));
+        assertTrue(before >= 0 && before != first, "Shift+Enter goes back to another match");
+    }
+
     private void open() throws Exception {
         fx(() -> {
             conversation.show(id);
