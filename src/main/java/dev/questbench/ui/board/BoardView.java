@@ -44,11 +44,28 @@ public final class BoardView extends BorderPane {
         setTop(header(attention));
         HBox columns = new HBox();
         columns.getStyleClass().add("columns");
+        java.util.List<BoardColumnView> views = new java.util.ArrayList<>();
         for (BoardColumn column : BoardColumn.values()) {
             BoardColumnView view = new BoardColumnView(column, model.column(column), model::workspaceName, now,
                     openQuest, model.progress());
             HBox.setHgrow(view, Priority.ALWAYS);
             columns.getChildren().add(view);
+            views.add(view);
+        }
+        for (int i = 0; i < views.size(); i++) {
+            int at = i;
+            views.get(i).list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+                int to = event.getCode() == javafx.scene.input.KeyCode.LEFT ? at - 1
+                        : event.getCode() == javafx.scene.input.KeyCode.RIGHT ? at + 1 : -1;
+                if (to >= 0 && to < views.size() && event.getCode().isArrowKey()) {
+                    var next = views.get(to).list();
+                    next.requestFocus();
+                    if (next.getSelectionModel().isEmpty() && !next.getItems().isEmpty()) {
+                        next.getSelectionModel().select(0);
+                    }
+                    event.consume();
+                }
+            });
         }
         BoardListView list = new BoardListView(model, now, openQuest);
         listToggle.setId("board-as-list");
