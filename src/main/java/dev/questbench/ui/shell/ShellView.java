@@ -110,6 +110,14 @@ final class ShellView extends BorderPane {
         palette = new dev.questbench.ui.palette.CommandPalette(new dev.questbench.ui.palette.CommandPaletteViewModel(
                 commands.forPalette(), model.questList()::summaries, model::openQuest));
         commands.showPalette = palette::open;
+        // Ctrl+Tab / Ctrl+Shift+Tab step through quests too (as browsers step through tabs); a filter, so focus
+        // traversal does not take the key first
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.TAB && event.isShortcutDown()) {
+                (event.isShiftDown() ? commands.previousQuest : commands.nextQuest).execute();
+                event.consume();
+            }
+        });
         commands.sidebarAction = () -> toggleSidebar(list);
         commands.searchAction = () -> {
             if (!columns.getItems().contains(list)) {
