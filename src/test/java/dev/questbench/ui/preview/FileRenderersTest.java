@@ -50,6 +50,7 @@ class FileRenderersTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 900, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
@@ -67,7 +68,8 @@ class FileRenderersTest {
         ImageRenderer renderer = shown(robot, () -> new ImageRenderer(context), png);
         until(20, () -> renderer.imageView().getImage() != null);
         assertEquals(2000, on(() -> renderer.imageView().getImage().getWidth()));
-        until(20, () -> renderer.scale() < 0.5); // fitted into 900 pixels
+        until(20, () -> renderer.scale() < 0.5, () -> "scale " + on(renderer::scale) + ", viewport "
+                + on(() -> renderer.node().getLayoutBounds())); // fitted into 900 pixels
     }
 
     @Test

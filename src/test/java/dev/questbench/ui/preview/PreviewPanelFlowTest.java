@@ -66,6 +66,7 @@ class PreviewPanelFlowTest {
         panel = new PreviewPanel(model, apps, tasks, dialogs);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(panel, 800, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

@@ -50,6 +50,7 @@ class SlidesAndBrowserTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 900, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
