@@ -68,7 +68,9 @@ esac
 
 image_options=("${common[@]}" --input "$work/input" --main-jar questbench.jar --main-class dev.questbench.app.Launcher
   --runtime-image "$work/runtime" --icon "$icon" --dest "$dist")
-for option in "${java_options[@]}" '-XX:SharedArchiveFile=$APPDIR/questbench.jsa'; do
+# The CDS archive holds the image's absolute class path: once the image is moved (installed to /opt/questbench),
+# JDK 17 ignores it (keeping the JDK's own archive) and would say so; -Xlog:cds...=off keeps that quiet.
+for option in "${java_options[@]}" '-XX:SharedArchiveFile=$APPDIR/questbench.jsa' -Xlog:cds=off -Xlog:cds+dynamic=off; do
   image_options+=(--java-options "$option")
 done
 # Windows: the Start-menu launcher opens no console; questbench-cli.exe is the one for `run` and `serve`.
@@ -101,9 +103,13 @@ installer_options=("${common[@]}" --app-image "$image" --dest "$dist" --license-
 case "$os" in
   linux)
     deps() { sed 's/#.*//; /^[[:space:]]*$/d; s/[[:space:]]*$//' "packaging/linux/$1" | paste -sd, | sed 's/,/, /g'; }
+    # jpackage looks the menu entry up as <launcher>.desktop; ours, with the installed paths filled in.
+    mkdir -p "$work/linux"
+    sed 's|^Exec=questbench|Exec=/opt/questbench/bin/Questbench|; s|^TryExec=questbench|TryExec=/opt/questbench/bin/Questbench|;
+      s|^Icon=questbench|Icon=/opt/questbench/lib/Questbench.png|' packaging/linux/questbench.desktop >"$work/linux/Questbench.desktop"
     linux_options=("${installer_options[@]}" --linux-package-name questbench --linux-shortcut
       --linux-menu-group Development --linux-app-category devel --linux-deb-maintainer "questbench@users.noreply.github.com"
-      --resource-dir packaging/linux)
+      --resource-dir "$work/linux")
     if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
       echo "package.sh: jpackage .deb"
       "$bin/jpackage" --type deb "${linux_options[@]}" --linux-package-deps "$(deps deb-depends.txt)"
