@@ -26,15 +26,15 @@ config() { grep "^$1=" jlink.config | cut -d= -f2-; }
 feature="$("$bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 
 case "$(uname -s)" in
-  Linux) os=linux; natives='*.so' ;;
-  Darwin) os=mac; natives='*.dylib' ;;
-  *) os=win; natives='*.dll' ;;
+  Linux) os=linux; natives='*.so'; sep=: ;;
+  Darwin) os=mac; natives='*.dylib'; sep=: ;;
+  *) os=win; natives='*.dll'; sep=';' ;; # Git Bash or MSYS2 on Windows
 esac
 
 # The JavaFX jars with a platform classifier are the modular ones (with the native libraries inside);
 # every other runtime jar goes on the app's class path.
 javafx_jars=()
-IFS="${PATH_SEPARATOR:-:}" read -r -a classpath <"$build/runtime-classpath.txt" || true # no final newline
+IFS="$sep" read -r -a classpath <"$build/runtime-classpath.txt" || true # no final newline
 for jar in "${classpath[@]}"; do
   case "$jar" in
     */org/openjfx/*-"$os"*.jar) javafx_jars+=("$jar") ;;
@@ -46,7 +46,7 @@ cp "$app_jar" "$work/input/questbench.jar"
 
 echo "package.sh: jlink (JDK $feature) -> $work/runtime"
 # shellcheck disable=SC2046 # the options are a space-separated list
-"$bin/jlink" --module-path "$(IFS=:; echo "${javafx_jars[*]}")" \
+"$bin/jlink" --module-path "$(IFS="$sep"; echo "${javafx_jars[*]}")" \
   --add-modules "$(config modules),$(config javafx-modules)" \
   $(config options) --generate-cds-archive --output "$work/runtime"
 for jar in "${javafx_jars[@]}"; do
@@ -88,12 +88,18 @@ esac
 # CDS: start the image once the way its launcher does (same class path) and archive the classes it loaded.
 # The desktop start needs a display; without one (or xvfb-run) the archive covers the command-line start.
 echo "package.sh: class-data-sharing archive"
-cp_line="$(grep '^app.classpath=' "$app/Questbench.cfg" | sed 's/^app.classpath=//; s/\$APPDIR/'"${app//\//\\/}"'/g' | paste -sd:)"
+cp_line="$(grep '^app.classpath=' "$app/Questbench.cfg" | sed 's/^app.classpath=//; s/\$APPDIR/'"${app//\//\\/}"'/g' | paste -sd"$sep")"
 dump=("$runtime/bin/java" "-XX:ArchiveClassesAtExit=$app/questbench.jsa" -Xlog:cds=error "${java_options[@]}" -cp "$cp_line"
   dev.questbench.app.Launcher)
+# It runs with an empty HOME, which also checks that JavaFX loads its native libraries from the runtime's lib/:
+# JavaFX unpacks them into ~/.openjfx only when it cannot.
 data="$(mktemp -d)"
 if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
-  DATA="$data" packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data"
+  HOME="$data" packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data/store"
+  if [[ -e "$data/.openjfx" ]]; then
+    echo "package.sh: JavaFX unpacked its native libraries into ~/.openjfx; the runtime's lib/ lacks them" >&2
+    exit 1
+  fi
 else
   "${dump[@]}" --version
 fi
