@@ -89,13 +89,13 @@ esac
 # The desktop start needs a display; without one (or xvfb-run) the archive covers the command-line start.
 echo "package.sh: class-data-sharing archive"
 cp_line="$(grep '^app.classpath=' "$app/Questbench.cfg" | sed 's/^app.classpath=//; s/\$APPDIR/'"${app//\//\\/}"'/g' | paste -sd"$sep")"
-dump=("$runtime/bin/java" "-XX:ArchiveClassesAtExit=$app/questbench.jsa" -Xlog:cds=error "${java_options[@]}" -cp "$cp_line"
-  dev.questbench.app.Launcher)
-# It runs with an empty HOME, which also checks that JavaFX loads its native libraries from the runtime's lib/:
-# JavaFX unpacks them into ~/.openjfx only when it cannot.
+# The start runs with an empty user.home, which also checks that JavaFX loads its native libraries from the
+# runtime's lib/: JavaFX unpacks them into ~/.openjfx only when it cannot (Java ignores $HOME for user.home).
 data="$(mktemp -d)"
+dump=("$runtime/bin/java" "-XX:ArchiveClassesAtExit=$app/questbench.jsa" -Xlog:cds=error "${java_options[@]}"
+  "-Duser.home=$data" -cp "$cp_line" dev.questbench.app.Launcher)
 if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
-  HOME="$data" packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data/store"
+  packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data/store"
   if [[ -e "$data/.openjfx" ]]; then
     echo "package.sh: JavaFX unpacked its native libraries into ~/.openjfx; the runtime's lib/ lacks them" >&2
     exit 1
