@@ -64,6 +64,7 @@ public final class Launcher {
             return EXIT_FAILURE;
         }
         Path dataDir = DataDirectory.resolve(commandLine.dataDir());
+        AppLog.startIfPackaged(dataDir, err);
         // --startup-metrics counts from the process start (JVM boot included), as a user sees a cold start.
         long startNanos = commandLine.startupMetrics() ? StartClock.processStartNanos() : launchNanos;
         DesktopApp.launch(dataDir, commandLine.startupMetrics(), startNanos);
