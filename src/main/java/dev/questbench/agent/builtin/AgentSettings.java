@@ -19,6 +19,10 @@ public final class AgentSettings {
     /** Seconds a hook may run when its entry names no timeout. */
     public static final Setting<Integer> HOOK_TIMEOUT = Setting.of("agent.hookTimeoutSeconds", Integer.class, 60);
 
+    /** Names of skills switched off in Settings → Skills (not listed to the model, no {@code /name}). */
+    public static final Setting<String[]> DISABLED_SKILLS = Setting.of("agent.skills.disabled", String[].class,
+            new String[0]);
+
     private AgentSettings() {
     }
 

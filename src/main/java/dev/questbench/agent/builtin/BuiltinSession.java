@@ -13,6 +13,10 @@ import dev.questbench.agent.builtin.hooks.HookRunner;
 import dev.questbench.agent.builtin.memory.MemoryFile;
 import dev.questbench.agent.builtin.memory.MemoryLoader;
 import dev.questbench.agent.builtin.permission.ProjectSettings;
+import dev.questbench.agent.builtin.skills.Skill;
+import dev.questbench.agent.builtin.skills.SkillCommand;
+import dev.questbench.agent.builtin.skills.SkillTool;
+import dev.questbench.agent.builtin.skills.Skills;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
@@ -66,6 +70,7 @@ final class BuiltinSession implements AgentSession {
     private final List<ToolSpec> toolSpecs = new ArrayList<>();
     private final long toolTokens;
     private final AtomicLong messageIds = new AtomicLong();
+    private final List<Skill> skills;
     private volatile Cancellation cancellation = new Cancellation();
     private SessionHooks hooks;
     private ToolGate gate;
@@ -79,8 +84,14 @@ final class BuiltinSession implements AgentSession {
         this.hasWorkspace = context.workingDirectory() != null;
         this.workDir = hasWorkspace ? context.workingDirectory().toAbsolutePath().normalize() : setup.scratch();
         this.journal = new SessionJournal(context);
+        this.skills = Skills.enabled(Skills.discover(hasWorkspace ? workDir : null, setup.home()),
+                setup.disabledSkills());
+        List<Tool> offered = new ArrayList<>(setup.tools());
+        if (!skills.isEmpty()) {
+            offered.add(new SkillTool(skills));
+        }
         long chars = 0;
-        for (Tool tool : setup.tools()) {
+        for (Tool tool : offered) {
             tools.put(tool.name(), tool);
             toolSpecs.add(new ToolSpec(tool.name(), tool.description(), tool.inputSchema()));
         }
@@ -116,9 +127,9 @@ final class BuiltinSession implements AgentSession {
                     + (why == null || why.isBlank() ? "." : ": " + why.strip()) + " Change the message or the hook, "
                     + "then send it again.", false);
         }
-        String seen = text;
+        String seen = SkillCommand.expand(text, skills);
         if (prompt.additionalContext() != null && !prompt.additionalContext().isBlank()) {
-            seen = text + "\n\n" + prompt.additionalContext().strip();
+            seen = seen + "\n\n" + prompt.additionalContext().strip();
         }
         if (!seen.equals(journaled)) {
             overrides.put(message.id(), seen); // e.g. spec-mode instructions or hook context
@@ -191,7 +202,7 @@ final class BuiltinSession implements AgentSession {
         ObjectNode start = hooks.input().put("source", source).put("model", setup.model());
         HookResult session = hooks.run(HookEvent.SESSION_START, source, start);
         systemPrompt = SystemPrompt.build(workDir, hasWorkspace, setup.mode(), memory, session.additionalContext(),
-                LocalDate.now());
+                LocalDate.now(), skills);
         return null;
     }
 
