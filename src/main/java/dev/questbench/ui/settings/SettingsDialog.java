@@ -41,7 +41,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -161,6 +161,13 @@ public final class SettingsDialog extends Dialog<Boolean> {
         save.disableProperty().bind(busy.or(reviewSettings.savingProperty()).or(reviewSettings.loadedProperty().not()));
         showProblems(Page.REVIEW, reviewSettings.problemProperty());
         reviewSettings.load();
+        return this;
+    }
+
+    /** Adds the Skills tab; its switches are stored as they are flipped, not on Save. */
+    public SettingsDialog withSkills(SkillsViewModel skills) {
+        addPage(Page.SKILLS, "Skills", Feather.BOOK_OPEN, new SkillsPage(skills));
+        skills.load();
         return this;
     }
 

@@ -104,6 +104,8 @@ public final class ShellViewModel implements AutoCloseable {
             return latest.commands().stream().map(name -> dev.questbench.ui.composer.SlashCommand.agent(
                     name.startsWith("/") ? name.substring(1) : name, "Command of " + latest.agent())).toList();
         });
+        composer.addCommandSource(dev.questbench.ui.composer.SlashCommandSource.skills(store.settings(),
+                java.nio.file.Path.of(System.getProperty("user.home"))));
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
