@@ -15,8 +15,7 @@ import dev.questbench.agent.builtin.memory.MemoryLoader;
 import dev.questbench.agent.builtin.permission.ProjectSettings;
 import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillCommand;
-import dev.questbench.agent.builtin.skills.SkillTool;
-import dev.questbench.agent.builtin.skills.Skills;
+import dev.questbench.agent.builtin.subagents.AgentTool;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
@@ -71,6 +70,8 @@ final class BuiltinSession implements AgentSession {
     private final long toolTokens;
     private final AtomicLong messageIds = new AtomicLong();
     private final List<Skill> skills;
+    private final SessionExtensions extensions;
+    private SubagentRunner subagents;
     private volatile Cancellation cancellation = new Cancellation();
     private SessionHooks hooks;
     private ToolGate gate;
@@ -84,14 +85,10 @@ final class BuiltinSession implements AgentSession {
         this.hasWorkspace = context.workingDirectory() != null;
         this.workDir = hasWorkspace ? context.workingDirectory().toAbsolutePath().normalize() : setup.scratch();
         this.journal = new SessionJournal(context);
-        this.skills = Skills.enabled(Skills.discover(hasWorkspace ? workDir : null, setup.home()),
-                setup.disabledSkills());
-        List<Tool> offered = new ArrayList<>(setup.tools());
-        if (!skills.isEmpty()) {
-            offered.add(new SkillTool(skills));
-        }
+        this.extensions = SessionExtensions.load(setup, hasWorkspace ? workDir : null);
+        this.skills = extensions.skills();
         long chars = 0;
-        for (Tool tool : offered) {
+        for (Tool tool : extensions.tools()) {
             tools.put(tool.name(), tool);
             toolSpecs.add(new ToolSpec(tool.name(), tool.description(), tool.inputSchema()));
         }
@@ -196,6 +193,7 @@ final class BuiltinSession implements AgentSession {
                 context.quest().id(), workDir, setup.mode(), () -> cancellation);
         gate = new ToolGate(setup, project, journal, hooks, tools, workDir);
         execution = new ToolExecution(setup, journal, hooks, tools, toolSpecs, workDir);
+        subagents = new SubagentRunner(setup, journal, gate::policy, extensions.subagents(), workDir);
         List<MemoryFile> memory = MemoryLoader.load(hasWorkspace ? workDir : null, setup.home());
         recordContext(memory, project);
         String source = journal.hasAgentActivity() ? "resume" : "startup";
@@ -255,7 +253,17 @@ final class BuiltinSession implements AgentSession {
 
     /** Runs the pending tool uses in order; returns how the turn yields, or null when all have results. */
     private TurnResult runPending(List<JournalEntry> pending) {
+        Map<String, dev.questbench.agent.builtin.tools.ToolOutput> delegated = subagents.runAll(pending,
+                cancellation); // the allowed Agent calls of one response run at once
+        for (JournalEntry entry : pending) {
+            if (delegated.containsKey(entry.id())) {
+                execution.finish(entry, (QuestEvent.AgentToolUse) entry.event(), delegated.get(entry.id()), 0L);
+            }
+        }
         for (int i = 0; i < pending.size(); i++) {
+            if (delegated.containsKey(pending.get(i).id())) {
+                continue;
+            }
             if (context.control().stopRequested() || cancellation.isCancelled()) {
                 return new TurnResult.Stopped();
             }
@@ -279,7 +287,12 @@ final class BuiltinSession implements AgentSession {
                     continue;
                 }
             }
-            execution.execute(entry, use, cancellation);
+            if (AgentTool.NAME.equals(use.name())) {
+                long started = System.nanoTime();
+                execution.finish(entry, use, subagents.run(entry.id(), use.input(), cancellation), started);
+            } else {
+                execution.execute(entry, use, cancellation);
+            }
         }
         return null;
     }

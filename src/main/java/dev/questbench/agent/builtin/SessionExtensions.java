@@ -1,0 +1,35 @@
+package dev.questbench.agent.builtin;
+
+import dev.questbench.agent.builtin.skills.Skill;
+import dev.questbench.agent.builtin.skills.SkillTool;
+import dev.questbench.agent.builtin.skills.Skills;
+import dev.questbench.agent.builtin.subagents.AgentTool;
+import dev.questbench.agent.builtin.subagents.Subagent;
+import dev.questbench.agent.builtin.subagents.Subagents;
+import dev.questbench.agent.builtin.tools.Tool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a session adds to its setup's tools from the workspace and the user's folders: the enabled skills (and
+ * the {@code Skill} tool when there are any) and the subagents (the {@code Agent} tool).
+ *
+ * @param skills    the enabled skills, listed in the system prompt
+ * @param subagents the subagents the {@code Agent} tool can start
+ * @param tools     the setup's tools plus {@code Skill} and {@code Agent}
+ */
+record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool> tools) {
+
+    /** @param workspace the quest's folder, or null when it has none */
+    static SessionExtensions load(SessionSetup setup, Path workspace) {
+        List<Skill> skills = Skills.enabled(Skills.discover(workspace, setup.home()), setup.disabledSkills());
+        List<Subagent> subagents = Subagents.discover(workspace, setup.home());
+        List<Tool> tools = new ArrayList<>(setup.tools());
+        if (!skills.isEmpty()) {
+            tools.add(new SkillTool(skills));
+        }
+        tools.add(new AgentTool(subagents));
+        return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools));
+    }
+}
