@@ -23,6 +23,9 @@ public final class AgentSettings {
     public static final Setting<String[]> DISABLED_SKILLS = Setting.of("agent.skills.disabled", String[].class,
             new String[0]);
 
+    /** MCP servers for every quest, in the {@code mcpServers} format of {@code .mcp.json}. */
+    public static final Setting<JsonNode> MCP_SERVERS = Setting.of("agent.mcpServers", JsonNode.class, null);
+
     private AgentSettings() {
     }
 

@@ -163,6 +163,7 @@ final class BuiltinSession implements AgentSession {
     @Override
     public void close() {
         cancellation.cancel();
+        extensions.close();
     }
 
     // ---- the loop --------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package dev.questbench.agent.builtin;
 
+import dev.questbench.agent.builtin.mcp.McpClient;
+import dev.questbench.agent.builtin.mcp.McpServers;
+import dev.questbench.agent.builtin.mcp.McpTool;
 import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillTool;
 import dev.questbench.agent.builtin.skills.Skills;
@@ -17,9 +20,11 @@ import java.util.List;
  *
  * @param skills    the enabled skills, listed in the system prompt
  * @param subagents the subagents the {@code Agent} tool can start
- * @param tools     the setup's tools plus {@code Skill} and {@code Agent}
+ * @param tools     the setup's tools plus {@code Skill}, {@code Agent} and the MCP servers' tools
+ * @param mcp       the quest's MCP servers, started with the session and stopped when it closes
  */
-record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool> tools) {
+record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool> tools, List<McpClient> mcp)
+        implements AutoCloseable {
 
     /** @param workspace the quest's folder, or null when it has none */
     static SessionExtensions load(SessionSetup setup, Path workspace) {
@@ -30,6 +35,13 @@ record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool
             tools.add(new SkillTool(skills));
         }
         tools.add(new AgentTool(subagents));
-        return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools));
+        List<McpClient> mcp = McpServers.connect(McpServers.configured(workspace, setup.mcpServers()), workspace);
+        tools.addAll(McpTool.of(mcp));
+        return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools), mcp);
+    }
+
+    @Override
+    public void close() {
+        mcp.forEach(McpClient::close);
     }
 }

@@ -27,11 +27,13 @@ import java.util.function.Function;
  * @param blobs         stores large outputs, returns a ref
  * @param tools         the tools offered besides TodoWrite and AskUserQuestion
  * @param disabledSkills names of skills the user switched off in Settings → Skills
+ * @param mcpServers    the app settings' {@code mcpServers} object, or null
  */
 public record SessionSetup(ModelClient client, String model, boolean implicitModel, PermissionMode mode,
                            List<PermissionRule> appRules, HookConfig appHooks, int stepLimit, ToolLimits limits,
                            Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
-                           List<Tool> tools, List<String> disabledSkills) {
+                           List<Tool> tools, List<String> disabledSkills,
+                           com.fasterxml.jackson.databind.JsonNode mcpServers) {
     public SessionSetup {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(model, "model");
@@ -51,6 +53,6 @@ public record SessionSetup(ModelClient client, String model, boolean implicitMod
                         Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
                         List<Tool> tools) {
         this(client, model, implicitModel, mode, appRules, appHooks, stepLimit, limits, hookTimeout, home, scratch,
-                blobs, tools, List.of());
+                blobs, tools, List.of(), null);
     }
 }

@@ -41,7 +41,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS, MCP }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -168,6 +168,13 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public SettingsDialog withSkills(SkillsViewModel skills) {
         addPage(Page.SKILLS, "Skills", Feather.BOOK_OPEN, new SkillsPage(skills));
         skills.load();
+        return this;
+    }
+
+    /** Adds the MCP tab; its changes are stored as they are made, not on Save. */
+    public SettingsDialog withMcp(McpViewModel mcp) {
+        addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcp));
+        mcp.load();
         return this;
     }
 

@@ -100,10 +100,11 @@ final class ShellCommands {
                 : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
         var agents = new dev.questbench.ui.settings.AgentsViewModel(shell.store().settings(), shell.store().secrets(),
                 shell.tasks());
-        var skills = new dev.questbench.ui.settings.SkillsViewModel(shell.store(),
-                Path.of(System.getProperty("user.home")), shell.tasks());
+        Path home = Path.of(System.getProperty("user.home"));
+        var skills = new dev.questbench.ui.settings.SkillsViewModel(shell.store(), home, shell.tasks());
+        var mcp = new dev.questbench.ui.settings.McpViewModel(shell.store(), shell.tasks(), home);
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
-                server, agents).withReview(review).withSkills(skills).withShortcuts(shortcuts).select(page)));
+                server, agents).withReview(review).withSkills(skills).withMcp(mcp).withShortcuts(shortcuts).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */
