@@ -16,6 +16,7 @@ import dev.questbench.agent.builtin.permission.ProjectSettings;
 import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillCommand;
 import dev.questbench.agent.builtin.subagents.AgentTool;
+import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
@@ -71,6 +72,7 @@ final class BuiltinSession implements AgentSession {
     private final AtomicLong messageIds = new AtomicLong();
     private final List<Skill> skills;
     private final SessionExtensions extensions;
+    private final boolean experts;
     private SubagentRunner subagents;
     private volatile Cancellation cancellation = new Cancellation();
     private SessionHooks hooks;
@@ -85,7 +87,8 @@ final class BuiltinSession implements AgentSession {
         this.hasWorkspace = context.workingDirectory() != null;
         this.workDir = hasWorkspace ? context.workingDirectory().toAbsolutePath().normalize() : setup.scratch();
         this.journal = new SessionJournal(context);
-        this.extensions = SessionExtensions.load(setup, hasWorkspace ? workDir : null);
+        this.experts = context.quest().mode() == dev.questbench.domain.QuestMode.EXPERTS;
+        this.extensions = SessionExtensions.load(setup, hasWorkspace ? workDir : null, experts);
         this.skills = extensions.skills();
         long chars = 0;
         for (Tool tool : extensions.tools()) {
@@ -201,7 +204,7 @@ final class BuiltinSession implements AgentSession {
         ObjectNode start = hooks.input().put("source", source).put("model", setup.model());
         HookResult session = hooks.run(HookEvent.SESSION_START, source, start);
         systemPrompt = SystemPrompt.build(workDir, hasWorkspace, setup.mode(), memory, session.additionalContext(),
-                LocalDate.now(), skills);
+                LocalDate.now(), skills) + (experts ? Experts.LEAD_PROMPT : "");
         return null;
     }
 

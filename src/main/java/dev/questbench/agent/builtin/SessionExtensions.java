@@ -7,6 +7,7 @@ import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillTool;
 import dev.questbench.agent.builtin.skills.Skills;
 import dev.questbench.agent.builtin.subagents.AgentTool;
+import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.subagents.Subagent;
 import dev.questbench.agent.builtin.subagents.Subagents;
 import dev.questbench.agent.builtin.tools.Tool;
@@ -26,10 +27,14 @@ import java.util.List;
 record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool> tools, List<McpClient> mcp)
         implements AutoCloseable {
 
-    /** @param workspace the quest's folder, or null when it has none */
-    static SessionExtensions load(SessionSetup setup, Path workspace) {
+    /**
+     * @param workspace the quest's folder, or null when it has none
+     * @param experts   Experts mode: the expert roles join the subagents
+     */
+    static SessionExtensions load(SessionSetup setup, Path workspace, boolean experts) {
         List<Skill> skills = Skills.enabled(Skills.discover(workspace, setup.home()), setup.disabledSkills());
-        List<Subagent> subagents = Subagents.discover(workspace, setup.home());
+        List<Subagent> discovered = Subagents.discover(workspace, setup.home());
+        List<Subagent> subagents = experts ? Experts.team(discovered) : discovered;
         List<Tool> tools = new ArrayList<>(setup.tools());
         if (!skills.isEmpty()) {
             tools.add(new SkillTool(skills));
