@@ -462,9 +462,11 @@ final class BuiltinSession implements AgentSession {
         for (MemoryFile file : memory) {
             references.add(new QuestEvent.ContextLoaded.Reference(file.path().toString(), "memory", file.scope()));
         }
-        QuestEvent.ContextLoaded loaded = new QuestEvent.ContextLoaded(references, project.warnings());
+        List<String> warnings = new ArrayList<>(project.warnings());
+        warnings.addAll(extensions.mcpProblems());
+        QuestEvent.ContextLoaded loaded = new QuestEvent.ContextLoaded(references, warnings);
         QuestEvent.ContextLoaded previous = journal.last(QuestEvent.ContextLoaded.class);
-        if (!Objects.equals(previous, loaded) && (!references.isEmpty() || !project.warnings().isEmpty()
+        if (!Objects.equals(previous, loaded) && (!references.isEmpty() || !warnings.isEmpty()
                 || previous != null)) {
             journal.emit(loaded);
         }

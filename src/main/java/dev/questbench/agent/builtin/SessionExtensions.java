@@ -45,6 +45,13 @@ record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool
         return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools), mcp);
     }
 
+    /** One line per MCP server that did not start, for the quest's context warnings. */
+    List<String> mcpProblems() {
+        return mcp.stream().filter(client -> !"connected".equals(client.status()))
+                .map(client -> "MCP server '" + client.config().name() + "' (" + client.config().source() + ") "
+                        + client.status()).toList();
+    }
+
     @Override
     public void close() {
         mcp.forEach(McpClient::close);

@@ -41,7 +41,9 @@ class McpTurnTest {
         String classes = Path.of(EchoMcpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString().replace("\\", "\\\\");
         Files.writeString(fixture.workspaceDir.resolve(".mcp.json"), "{\"mcpServers\":{\"echo\":{\"command\":\""
-                + java + "\",\"args\":[\"-cp\",\"" + classes + "\",\"" + EchoMcpServer.class.getName() + "\"]}}}");
+                + java + "\",\"args\":[\"-cp\",\"" + classes + "\",\"" + EchoMcpServer.class.getName() + "\"]},"
+                + "\"broken\":{\"command\":\"" + fixture.root.resolve("no-such-server").toString().replace("\\", "\\\\")
+                + "\"}}}");
         fixture.server.enqueue(OpenAiScript.reply().tool("call_1", "mcp__echo__echo",
                 OpenAiScript.json("text", "ping")).tool("call_2", "mcp__echo__crash", "{}").response());
         fixture.server.enqueue(OpenAiScript.reply().text("Done.").response());
@@ -55,6 +57,9 @@ class McpTurnTest {
         String echoed = ContentBlock.plainText(fixture.events(quest, QuestEvent.AgentToolResult.class).get(0)
                 .content());
         assertTrue(echoed.startsWith("echo: ping"), echoed);
+        List<String> warnings = fixture.events(quest, QuestEvent.ContextLoaded.class).get(0).warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("MCP server 'broken' (.mcp.json) failed: "), warnings.get(0));
         JsonNode tools = fixture.requests().get(0).get("tools");
         List<String> names = new ArrayList<>();
         tools.forEach(tool -> names.add(tool.get("function").get("name").asText()));

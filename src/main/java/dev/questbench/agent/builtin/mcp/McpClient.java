@@ -40,7 +40,7 @@ public final class McpClient implements AutoCloseable {
         return config;
     }
 
-    /** {@code connected}, {@code failed: <reason>} or {@code not started}. */
+    /** {@code connected}, {@code failed: <reason>}, {@code needs auth: <reason>} or {@code not started}. */
     public String status() {
         return status;
     }
@@ -70,7 +70,8 @@ public final class McpClient implements AutoCloseable {
             status = "connected";
             return true;
         } catch (IOException | RuntimeException e) {
-            status = "failed: " + e.getMessage();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            status = (reason.startsWith("HTTP 401") ? "needs auth: " : "failed: ") + reason;
             closeTransport();
             return false;
         }
