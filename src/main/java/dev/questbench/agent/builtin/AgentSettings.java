@@ -26,6 +26,9 @@ public final class AgentSettings {
     /** MCP servers for every quest, in the {@code mcpServers} format of {@code .mcp.json}. */
     public static final Setting<JsonNode> MCP_SERVERS = Setting.of("agent.mcpServers", JsonNode.class, null);
 
+    /** Experts mode: per-role model and extra instructions, {@code {"QA": {"model": "…", "prompt": "…"}}}. */
+    public static final Setting<JsonNode> EXPERTS = Setting.of("agent.experts", JsonNode.class, null);
+
     private AgentSettings() {
     }
 

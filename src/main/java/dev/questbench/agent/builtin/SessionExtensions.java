@@ -32,15 +32,18 @@ record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool
      * @param experts   Experts mode: the expert roles join the subagents
      */
     static SessionExtensions load(SessionSetup setup, Path workspace, boolean experts) {
-        List<Skill> skills = Skills.enabled(Skills.discover(workspace, setup.home()), setup.disabledSkills());
+        List<Skill> skills = Skills.enabled(Skills.discover(workspace, setup.home()),
+                setup.extensions().disabledSkills());
         List<Subagent> discovered = Subagents.discover(workspace, setup.home());
-        List<Subagent> subagents = experts ? Experts.team(discovered) : discovered;
+        List<Subagent> subagents = experts ? Experts.team(discovered, setup.extensions().experts())
+                : discovered;
         List<Tool> tools = new ArrayList<>(setup.tools());
         if (!skills.isEmpty()) {
             tools.add(new SkillTool(skills));
         }
         tools.add(new AgentTool(subagents));
-        List<McpClient> mcp = McpServers.connect(McpServers.configured(workspace, setup.mcpServers()), workspace);
+        List<McpClient> mcp = McpServers.connect(McpServers.configured(workspace,
+                setup.extensions().mcpServers()), workspace);
         tools.addAll(McpTool.of(mcp));
         return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools), mcp);
     }

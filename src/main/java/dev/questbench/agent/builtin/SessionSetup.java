@@ -26,14 +26,12 @@ import java.util.function.Function;
  * @param scratch       the folder tools use when the quest has no workspace
  * @param blobs         stores large outputs, returns a ref
  * @param tools         the tools offered besides TodoWrite and AskUserQuestion
- * @param disabledSkills names of skills the user switched off in Settings → Skills
- * @param mcpServers    the app settings' {@code mcpServers} object, or null
+ * @param extensions    the settings of skills, MCP servers and Experts mode
  */
 public record SessionSetup(ModelClient client, String model, boolean implicitModel, PermissionMode mode,
                            List<PermissionRule> appRules, HookConfig appHooks, int stepLimit, ToolLimits limits,
                            Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
-                           List<Tool> tools, List<String> disabledSkills,
-                           com.fasterxml.jackson.databind.JsonNode mcpServers) {
+                           List<Tool> tools, ExtensionSettings extensions) {
     public SessionSetup {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(model, "model");
@@ -44,15 +42,15 @@ public record SessionSetup(ModelClient client, String model, boolean implicitMod
         limits = limits == null ? ToolLimits.DEFAULT : limits;
         hookTimeout = hookTimeout == null ? Duration.ofSeconds(60) : hookTimeout;
         tools = List.copyOf(tools);
-        disabledSkills = disabledSkills == null ? List.of() : List.copyOf(disabledSkills);
+        extensions = extensions == null ? ExtensionSettings.NONE : extensions;
     }
 
-    /** A setup with every skill enabled. */
+    /** A setup with every skill enabled, no MCP servers and the default experts. */
     public SessionSetup(ModelClient client, String model, boolean implicitModel, PermissionMode mode,
                         List<PermissionRule> appRules, HookConfig appHooks, int stepLimit, ToolLimits limits,
                         Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
                         List<Tool> tools) {
         this(client, model, implicitModel, mode, appRules, appHooks, stepLimit, limits, hookTimeout, home, scratch,
-                blobs, tools, List.of(), null);
+                blobs, tools, ExtensionSettings.NONE);
     }
 }

@@ -41,7 +41,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS, MCP }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS, MCP, EXPERTS }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -175,6 +175,13 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public SettingsDialog withMcp(McpViewModel mcp) {
         addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcp));
         mcp.load();
+        return this;
+    }
+
+    /** Adds the Experts tab (per-role model and instructions), saved with its own button. */
+    public SettingsDialog withExperts(ExpertsViewModel experts) {
+        addPage(Page.EXPERTS, "Experts", Feather.USERS, new ExpertsPage(experts));
+        experts.load();
         return this;
     }
 

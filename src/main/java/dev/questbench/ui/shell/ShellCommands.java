@@ -103,8 +103,9 @@ final class ShellCommands {
         Path home = Path.of(System.getProperty("user.home"));
         var skills = new dev.questbench.ui.settings.SkillsViewModel(shell.store(), home, shell.tasks());
         var mcp = new dev.questbench.ui.settings.McpViewModel(shell.store(), shell.tasks(), home);
+        var experts = new dev.questbench.ui.settings.ExpertsViewModel(shell.store().settings(), shell.tasks());
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
-                server, agents).withReview(review).withSkills(skills).withMcp(mcp).withShortcuts(shortcuts).select(page)));
+                server, agents).withReview(review).withSkills(skills).withMcp(mcp).withExperts(experts).withShortcuts(shortcuts).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

@@ -90,6 +90,8 @@ class ExpertsModeTest {
                                 "description", "Add health endpoint", "prompt", "Add GET /health")).response();
             }
         });
+        fixture.store.settings().set(dev.questbench.agent.builtin.AgentSettings.EXPERTS, EventJson.mapper()
+                .readTree("{\"Researcher\":{\"model\":\"research-model\",\"prompt\":\"Cite file paths.\"}}"));
         Quest quest = Quest.create(null, "Add a health endpoint", fixture.workspace.id(), QuestMode.EXPERTS,
                 QuestEnvironment.LOCAL, Instant.now());
         quest = quest.withOptions(new QuestOptions(false, null, PermissionMode.DEFAULT), quest.createdAt());
@@ -97,7 +99,12 @@ class ExpertsModeTest {
         WaitForAsyncUtils.asyncFx(() -> team.show(id)).get(10, TimeUnit.SECONDS);
         fixture.awaitStatus(id, QuestStatus.READY);
 
-        JsonNode lead = fixture.requests().stream().filter(r -> r.get("messages").get(0).get("content").asText()
+        List<JsonNode> requests = fixture.requests();
+        JsonNode researcher = requests.stream().filter(r -> r.get("messages").get(0).get("content").asText()
+                .startsWith("You are the team's Researcher")).findFirst().orElseThrow();
+        assertEquals("research-model", researcher.get("model").asText(), "the per-expert model from Settings");
+        assertTrue(researcher.get("messages").get(0).get("content").asText().contains("Cite file paths."));
+        JsonNode lead = requests.stream().filter(r -> r.get("messages").get(0).get("content").asText()
                 .contains("# Experts mode")).findFirst().orElseThrow();
         String agentTool = lead.get("tools").toString();
         assertTrue(agentTool.contains("Researcher") && agentTool.contains("Debug Engineer"), agentTool);

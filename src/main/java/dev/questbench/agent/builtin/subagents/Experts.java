@@ -1,5 +1,6 @@
 package dev.questbench.agent.builtin.subagents;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +52,29 @@ public final class Experts {
     private Experts() {
     }
 
-    /** The team: the discovered subagents (project and user ones first) with the roles they do not replace. */
-    public static List<Subagent> team(List<Subagent> discovered) {
+    /**
+     * The team: the discovered subagents (project and user ones first) with the roles they do not replace, each
+     * role with its model and extra instructions from the settings.
+     *
+     * @param overrides {@code {"QA": {"model": "…", "prompt": "…"}}}, or null
+     */
+    public static List<Subagent> team(List<Subagent> discovered, JsonNode overrides) {
         Map<String, Subagent> byName = new LinkedHashMap<>();
         discovered.stream().filter(agent -> !"built-in".equals(agent.source()))
                 .forEach(agent -> byName.putIfAbsent(agent.name(), agent));
-        ROLES.forEach(role -> byName.putIfAbsent(role.name(), role));
+        ROLES.forEach(role -> byName.putIfAbsent(role.name(), withOverride(role, overrides)));
         discovered.forEach(agent -> byName.putIfAbsent(agent.name(), agent));
         return new ArrayList<>(byName.values());
+    }
+
+    private static Subagent withOverride(Subagent role, JsonNode overrides) {
+        JsonNode entry = overrides == null ? null : overrides.get(role.name());
+        if (entry == null || !entry.isObject()) {
+            return role;
+        }
+        String model = entry.path("model").asText("").strip();
+        String extra = entry.path("prompt").asText("").strip();
+        return new Subagent(role.name(), role.description(), role.tools(), model.isEmpty() ? role.model() : model,
+                extra.isEmpty() ? role.prompt() : role.prompt() + "\n\n" + extra, role.source());
     }
 }
