@@ -23,7 +23,13 @@ final class ExpertsPage extends ScrollPane {
                 + "role (.qoder/agents/QA.md) replaces the role entirely.");
         about.setWrapText(true);
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox form = new VBox(10, heading, about);
+        Button save = new Button("Save experts");
+        save.setId("experts-save");
+        save.setOnAction(event -> model.save());
+        Label message = new Label();
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        VBox form = new VBox(10, heading, about, new javafx.scene.layout.HBox(10, save, message));
         for (String role : model.roles()) {
             String id = role.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
             Label name = new Label(role);
@@ -40,13 +46,6 @@ final class ExpertsPage extends ScrollPane {
             prompt.textProperty().bindBidirectional(model.promptProperty(role));
             form.getChildren().addAll(name, modelField, prompt);
         }
-        Button save = new Button("Save experts");
-        save.setId("experts-save");
-        save.setOnAction(event -> model.save());
-        Label message = new Label();
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        form.getChildren().addAll(save, message);
         form.getStyleClass().add("settings-form");
         setContent(form);
     }
