@@ -30,6 +30,7 @@ public final class BenchMain {
         all.put("mention", new MentionBench());
         all.put("mcp", new McpBench());
         all.put("preview", new dev.questbench.ui.preview.PreviewBench());
+        all.put("conversation", new ConversationBench());
         String wanted = args.length == 0 ? "all" : args[0];
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if ("all".equals(wanted) || entry.getKey().equals(wanted)) {

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 
 /** One board column: a coloured header with its count over a virtualized list of quest cards. */
 final class BoardColumnView extends VBox {
+    private final ListView<QuestSummary> list;
 
     BoardColumnView(BoardColumn column, ObservableList<QuestSummary> cards, Function<String, String> workspaceName,
                     ObservableValue<Instant> now, Consumer<String> openQuest,
@@ -40,10 +41,17 @@ final class BoardColumnView extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("column-header");
 
-        ListView<QuestSummary> list = new ListView<>(cards);
+        list = new ListView<>(cards);
         list.getStyleClass().add("column-list");
         list.setId("column-list-" + key);
-        list.setFocusTraversable(false);
+        // keyboard: arrows move between cards (and, wired by the board, columns); Enter opens the card
+        list.setOnKeyPressed(event -> {
+            QuestSummary chosen = list.getSelectionModel().getSelectedItem();
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && chosen != null) {
+                openQuest.accept(chosen.id());
+                event.consume();
+            }
+        });
         list.setCellFactory(view -> new CardCell(workspaceName, now, openQuest, progress));
         Label empty = new Label(emptyText(column));
         empty.getStyleClass().add("column-empty");
@@ -60,6 +68,11 @@ final class BoardColumnView extends VBox {
         setMinWidth(220);
         setPrefWidth(320);
         setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** The column's card list, for moving the keyboard focus between columns. */
+    ListView<QuestSummary> list() {
+        return list;
     }
 
     private static String emptyText(BoardColumn column) {

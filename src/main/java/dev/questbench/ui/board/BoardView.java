@@ -33,6 +33,7 @@ public final class BoardView extends BorderPane {
     private final HBox tabBar = new HBox();
     private final ToggleGroup tabGroup = new ToggleGroup();
     private final CustomTextField search = new CustomTextField();
+    private final ToggleButton listToggle = new ToggleButton("List", new FontIcon(Feather.LIST));
 
     /** @param attention how many quests need the user (shown in the header when not zero) */
     public BoardView(BoardViewModel model, ObservableValue<Instant> now, Consumer<String> openQuest,
@@ -43,12 +44,33 @@ public final class BoardView extends BorderPane {
         setTop(header(attention));
         HBox columns = new HBox();
         columns.getStyleClass().add("columns");
+        java.util.List<BoardColumnView> views = new java.util.ArrayList<>();
         for (BoardColumn column : BoardColumn.values()) {
             BoardColumnView view = new BoardColumnView(column, model.column(column), model::workspaceName, now,
                     openQuest, model.progress());
             HBox.setHgrow(view, Priority.ALWAYS);
             columns.getChildren().add(view);
+            views.add(view);
         }
+        for (int i = 0; i < views.size(); i++) {
+            int at = i;
+            views.get(i).list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+                int to = event.getCode() == javafx.scene.input.KeyCode.LEFT ? at - 1
+                        : event.getCode() == javafx.scene.input.KeyCode.RIGHT ? at + 1 : -1;
+                if (to >= 0 && to < views.size() && event.getCode().isArrowKey()) {
+                    var next = views.get(to).list();
+                    next.requestFocus();
+                    if (next.getSelectionModel().isEmpty() && !next.getItems().isEmpty()) {
+                        next.getSelectionModel().select(0);
+                    }
+                    event.consume();
+                }
+            });
+        }
+        BoardListView list = new BoardListView(model, now, openQuest);
+        listToggle.setId("board-as-list");
+        listToggle.setTooltip(new javafx.scene.control.Tooltip("Show the board as a sortable list"));
+        listToggle.selectedProperty().addListener((observable, before, asList) -> setCenter(asList ? list : columns));
         setCenter(columns);
         model.tabs().addListener((ListChangeListener<WorkspaceTab>) change -> rebuildTabs());
         rebuildTabs();
@@ -78,7 +100,7 @@ public final class BoardView extends BorderPane {
         search.setMaxWidth(520);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(16, title, needYou, gap, search);
+        HBox top = new HBox(16, title, needYou, gap, search, listToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         tabBar.getStyleClass().add("workspace-tabs");
         Label error = new Label();

@@ -136,6 +136,15 @@ public final class BoardViewModel implements AutoCloseable {
         tasks.run(() -> fetch(text), answer -> apply(asked, answer), failure -> fail(asked, failure));
     }
 
+    /**
+     * A quest's status changes, oldest first ("10:02 Running", "10:05 Waiting for you", "10:07 Ready"), read in the
+     * background for the list view's detail line.
+     */
+    public void statusHistory(String questId, java.util.function.Consumer<List<String>> onHistory) {
+        tasks.run(() -> StatusHistory.of(store.journal().readByType(questId, StatusHistory.TYPES, 0)), onHistory,
+                failure -> onHistory.accept(List.of("The history could not be read: " + failure.getMessage())));
+    }
+
     /** Each card's work line by quest id: filled for active quests, then kept current from the journal. */
     public javafx.collections.ObservableMap<String, CardProgress> progress() {
         return progressView;

@@ -9,10 +9,13 @@ import dev.questbench.store.Store;
 import dev.questbench.store.Subscription;
 import dev.questbench.ui.common.FxBatcher;
 import dev.questbench.ui.common.TaskRunner;
+import dev.questbench.ui.markdown.LinkOpener;
+import dev.questbench.ui.markdown.MarkdownCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +35,10 @@ import javafx.collections.ObservableList;
  */
 public final class ConversationViewModel implements AutoCloseable {
     static final int PAGE = 300;
+    /** Parsed agent messages kept: a page and then some, so scrolling back and forth never parses again. */
+    private static final int PARSED = 2_000;
+    /** Entries whose Markdown is parsed before the page is shown (more than a screen of rows). */
+    private static final int FIRST_SCREEN = 60;
 
     private final Store store;
     private final TaskRunner tasks;
@@ -43,6 +50,8 @@ public final class ConversationViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<QuestStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyBooleanWrapper stepsExpanded = new ReadOnlyBooleanWrapper(this, "stepsExpanded");
+    private final MarkdownCache markdown = new MarkdownCache(PARSED);
+    private Consumer<String> openLink = new LinkOpener();
     private final List<Transcript.Item> heldWhileLoading = new ArrayList<>();
     private final FxBatcher<Fed, List<Fed>> feed;
     private final Subscription journal;
@@ -89,7 +98,22 @@ public final class ConversationViewModel implements AutoCloseable {
         return stepsExpanded.getReadOnlyProperty();
     }
 
+    /** The agent's messages parsed as Markdown, filled off the FX thread as pages load and messages land. */
+    public MarkdownCache markdown() {
+        return markdown;
+    }
+
+    /** What a click on a link in a message does (the system browser unless replaced). */
+    public Consumer<String> linkOpener() {
+        return openLink;
+    }
+
     // ---- commands ------------------------------------------------------------------------------
+
+    /** Replaces what a click on a link does (tests and windows without a browser). */
+    public void setOnOpenLink(Consumer<String> opener) {
+        openLink = Objects.requireNonNull(opener, "opener");
+    }
 
     /** Shows this quest's conversation (null: none). */
     public void show(String id) {
@@ -148,6 +172,8 @@ public final class ConversationViewModel implements AutoCloseable {
         // The summary first: entries after its last event are folded into the status, none is counted twice.
         QuestSummary summary = store.quests().summary(id).orElse(null);
         List<JournalEntry> entries = store.journal().readLast(id, PAGE);
+        // The newest entries are on screen first: parse those now, the rest once the page is shown.
+        entries.subList(Math.max(0, entries.size() - FIRST_SCREEN), entries.size()).forEach(this::warm);
         return summary == null ? new Page(entries, QuestStatus.INITIAL, 0, expanded)
                 : new Page(entries, summary.status(), summary.eventCount(), expanded);
     }
@@ -157,9 +183,17 @@ public final class ConversationViewModel implements AutoCloseable {
         // Only this quest's entries cross to the FX thread: with many quests running, the rest is most of it.
         for (JournalEntry entry : batch) {
             if (entry.questId().equals(id)) {
+                batch.stream().filter(mine -> mine.questId().equals(id)).forEach(this::warm);
                 feed.offer(new Fed(null, new Transcript.Journaled(batch)));
                 return;
             }
+        }
+    }
+
+    /** Off the FX thread: parses an agent message's Markdown so its cell only builds nodes. */
+    private void warm(JournalEntry entry) {
+        if (entry.event() instanceof QuestEvent.AgentMessage message) {
+            markdown.warm(entry.id(), dev.questbench.domain.event.ContentBlock.plainText(message.content()));
         }
     }
 
@@ -179,6 +213,8 @@ public final class ConversationViewModel implements AutoCloseable {
         transcript.setStepsExpanded(page.stepsExpanded());
         transcript.reset(id, page.entries(), page.status(), page.statusSeq());
         loading.set(false);
+        List<JournalEntry> older = page.entries().subList(0, Math.max(0, page.entries().size() - FIRST_SCREEN));
+        tasks.run(() -> older.forEach(this::warm), failure -> { });
         transcript.apply(heldWhileLoading);
         heldWhileLoading.clear();
         status.set(transcript.status());

@@ -67,6 +67,12 @@ final class EntryText {
         if (event instanceof QuestEvent.UserInterrupt) {
             return "You interrupted the agent";
         }
+        if (event instanceof QuestEvent.ContextCleared) {
+            return "Context cleared: the agent starts fresh from here (/clear)";
+        }
+        if (event instanceof QuestEvent.CompactRequested) {
+            return "Compaction asked: the agent summarises the conversation before its next call (/compact)";
+        }
         if (event instanceof QuestEvent.ExternalSession session) {
             return "Agent " + session.agent() + " · session " + session.sessionId()
                     + (session.mode() == null ? "" : " · mode " + session.mode());

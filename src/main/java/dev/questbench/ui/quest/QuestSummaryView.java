@@ -42,12 +42,14 @@ public final class QuestSummaryView extends ScrollPane {
     private final Label activity = value();
     private final Label events = value();
     private final VBox references = new VBox(6);
+    private final QuestWorkView workView;
     private final VBox content;
     private final VBox nothingSelected = nothingSelected();
 
     public QuestSummaryView(QuestSummaryViewModel model, ObservableValue<Instant> now) {
         this.model = model;
         this.now = now;
+        this.workView = new QuestWorkView(model.workProperty());
         getStyleClass().addAll("summary-tab", Styles.FLAT);
         setFitToWidth(true);
         title.getStyleClass().addAll(Styles.TITLE_4, "summary-title");
@@ -73,7 +75,7 @@ public final class QuestSummaryView extends ScrollPane {
         progress.getStyleClass().add("qb-section-title");
         references.getStyleClass().add("summary-references");
         references.setId("summary-references");
-        content = new VBox(14, title, progress, facts, new UsageView(model.usageProperty()), references);
+        content = new VBox(14, title, progress, facts, new UsageView(model.usageProperty()), workView, references);
         content.getStyleClass().add("summary-box");
         getStylesheets().add(Stylesheets.of(QuestSummaryView.class, "summary.css"));
         setContent(content);
@@ -100,6 +102,11 @@ public final class QuestSummaryView extends ScrollPane {
         created.setText(TimeAgo.exact(summary.quest().createdAt()));
         activity.setText(TimeAgo.format(summary.lastActivityAt(), now.getValue()));
         events.setText(Long.toString(summary.eventCount()));
+    }
+
+    /** What the Work section's Review link does. */
+    public void setOnReview(Runnable action) {
+        workView.setOnReview(action);
     }
 
     /** One line per file (name and scope, the full path as tooltip), then any warnings; hidden when empty. */

@@ -34,6 +34,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<QuestUsage> usage = new ReadOnlyObjectWrapper<>(this, "usage");
     private final ReadOnlyObjectWrapper<QuestEvent.ContextLoaded> references =
             new ReadOnlyObjectWrapper<>(this, "references");
+    private final ReadOnlyObjectWrapper<QuestWork> work = new ReadOnlyObjectWrapper<>(this, "work", QuestWork.NONE);
     private final FxBatcher<QuestChange, Map<String, QuestChange>> changes;
     private final FxBatcher<JournalEntry, Map<String, JournalEntry>> contexts;
     private final Subscription subscription;
@@ -85,6 +86,11 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         return references.getReadOnlyProperty();
     }
 
+    /** Files changed, tools used and schedules continuing the quest; reread when a turn ends. */
+    ReadOnlyObjectProperty<QuestWork> workProperty() {
+        return work.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty questIdProperty() {
         return questId.getReadOnlyProperty();
     }
@@ -97,6 +103,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         questId.set(id);
         watched = id;
         usage.set(null);
+        work.set(QuestWork.NONE);
         usageKey = null;
         references.set(null);
         if (id == null) {
@@ -108,6 +115,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
             if (asked == generation) {
                 summary.set(loaded.summary().orElse(null));
                 workspace.set(loaded.workspace().orElse(null));
+                work.set(loaded.work());
                 if (references.get() == null) { // a newer one may have arrived live meanwhile
                     references.set(loaded.references());
                 }
@@ -127,7 +135,7 @@ public final class QuestSummaryViewModel implements AutoCloseable {
     // ---- helpers -------------------------------------------------------------------------------
 
     private record Loaded(Optional<QuestSummary> summary, Optional<Workspace> workspace,
-                          QuestEvent.ContextLoaded references) {
+                          QuestEvent.ContextLoaded references, QuestWork work) {
     }
 
     private Loaded load(String id) {
@@ -136,7 +144,9 @@ public final class QuestSummaryViewModel implements AutoCloseable {
         List<JournalEntry> loads = store.journal().readByType(id, Set.of("quest.context_loaded"), 0);
         QuestEvent.ContextLoaded last = loads.isEmpty() ? null
                 : (QuestEvent.ContextLoaded) loads.get(loads.size() - 1).event();
-        return new Loaded(found, home, last);
+        QuestWork done = QuestWork.of(store.journal().readByType(id, QuestWork.TYPES, 0),
+                store.schedules().continuing(id));
+        return new Loaded(found, home, last, done);
     }
 
     private void applyContexts(Map<String, JournalEntry> latest) {
@@ -149,11 +159,25 @@ public final class QuestSummaryViewModel implements AutoCloseable {
     private void applyChanges(Map<String, QuestChange> batch) {
         QuestChange change = batch.get(questId.get());
         if (change instanceof QuestChange.Upserted upserted) {
+            QuestSummary before = summary.get();
             summary.set(upserted.summary());
             refreshUsage();
+            if (before != null && before.status() != upserted.summary().status()) {
+                refreshWork(upserted.summary().id()); // a turn started or ended: its tools and files count now
+            }
         } else if (change instanceof QuestChange.Deleted) {
             summary.set(null);
         }
+    }
+
+    private void refreshWork(String id) {
+        long asked = generation;
+        tasks.run(() -> QuestWork.of(store.journal().readByType(id, QuestWork.TYPES, 0),
+                store.schedules().continuing(id)), computed -> {
+                    if (asked == generation) {
+                        work.set(computed);
+                    }
+                }, failure -> { });
     }
 
     /** Recomputes usage in the background when a turn starts or ends or tokens were counted; the newest wins. */

@@ -51,6 +51,7 @@ final class Transcript {
     private final Map<String, SetupRun> setups = new HashMap<>();
     private final TurnChanges turnChanges = new TurnChanges();
     private String lastUserMessage;
+    private final TurnTodos todos = new TurnTodos();
     private String openSetup;
     /** Steps shown the other way than the default; other foldable rows shown expanded. */
     private final Set<String> toggled = new HashSet<>();
@@ -84,6 +85,7 @@ final class Transcript {
         checkpointed.clear();
         setups.clear();
         lastUserMessage = null;
+        todos.clear();
         openSetup = null;
         toggled.clear();
         streamingShown = false;
@@ -246,6 +248,9 @@ final class Transcript {
             turnChanges.finished(result);
         } else if (event instanceof QuestEvent.UserMessage) {
             lastUserMessage = entry.id();
+            todos.turnStarted();
+        } else if (event instanceof QuestEvent.TodoUpdated todo) {
+            todos.updated(entry, todo);
         } else if (event instanceof QuestEvent.Checkpoint && lastUserMessage != null) {
             checkpointed.add(lastUserMessage); // the hook records the files right after the message is journaled
         } else if (event instanceof QuestEvent.SetupOutput output) {
@@ -279,6 +284,13 @@ final class Transcript {
         }
         if (event instanceof QuestEvent.AgentToolResult result && tools.knows(result.toolUseId())) {
             return null; // shown in its step
+        }
+        if (event instanceof QuestEvent.AgentThinking thinking) {
+            return new TranscriptRow.Thinking(entry, text(thinking.text()).strip(), false);
+        }
+        if (event instanceof QuestEvent.TodoUpdated) {
+            // Later lists of the turn update its checklist in place (refreshed with the other cards).
+            return todos.row(entry);
         }
         if (event instanceof QuestEvent.HookRan hook) {
             return new TranscriptRow.HookRun(entry, text(hook.hookEvent()), text(hook.command()),
@@ -376,6 +388,12 @@ final class Transcript {
         if (row instanceof TranscriptRow.HookRun hook) {
             return new TranscriptRow.HookRun(hook.entry(), hook.hookEvent(), hook.command(), hook.outcome(),
                     hook.exitCode(), hook.output(), hook.durationMs(), toggled.contains(id));
+        }
+        if (row instanceof TranscriptRow.Thinking thinking) {
+            return new TranscriptRow.Thinking(thinking.entry(), thinking.text(), toggled.contains(id));
+        }
+        if (row instanceof TranscriptRow.Todos checklist) {
+            return todos.current(checklist);
         }
         if (row instanceof TranscriptRow.Compacted divider) {
             return new TranscriptRow.Compacted(divider.entry(), divider.summary(), divider.tokensBefore(),

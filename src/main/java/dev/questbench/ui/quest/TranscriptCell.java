@@ -8,19 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,17 +37,22 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private final CardActions actions;
     private final MessageActions messages;
     private final ConversationViewModel model;
+    private final StackPane holder = new StackPane();
+    private final RowHeights heights;
+    private final CellMenus menus;
+    private Double estimate;
+    private double estimatedWidth;
     private MessageBubble bubble;
     private ToolStepView step;
     private QuestionCard question;
     private HookLine hook;
+    private ThinkingLine thinking;
+    private TodoCard todos;
     private CompactedDivider divider;
     private WorktreeLine worktree;
     private SetupLine setup;
     private RevertedDivider reverted;
     private ChangesLine changes;
-    private ContextMenu stepMenu;
-    private CheckMenuItem expandByDefault;
     private Label note;
     private HBox noteRow;
     private ApprovalCard approval;
@@ -62,30 +61,90 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
     private HBox stopped;
     private Label stoppedText;
     private String shownEntryId;
-    private ContextMenu menu;
-    private MenuItem revertItem;
-    private MenuItem editItem;
 
     /** @param messages what the user's own messages offer (Revert, Edit and resend); null for nothing */
-    TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model) {
+    TranscriptCell(CardActions actions, MessageActions messages, ConversationViewModel model, RowHeights heights) {
+        this.heights = heights;
+        this.menus = new CellMenus(this::getItem, actions, messages, model);
         this.actions = actions;
         this.messages = messages;
         this.model = model;
         getStyleClass().add("entry-cell");
         setPrefWidth(0); // fit the list's width: long text wraps instead of scrolling sideways
+        holder.getStyleClass().add("entry-holder");
+    }
+
+    /**
+     * Shows one kind's graphic. Each kind stays in the cell once made, hidden when another shows: swapping the
+     * cell's graphic took every node out of the scene and put it back, restyling it from scratch, which made
+     * scrolling past Markdown replies slow.
+     */
+    private void show(Node shown) {
+        if (shown != null && shown.getParent() != holder) {
+            holder.getChildren().add(shown);
+        }
+        for (Node child : holder.getChildren()) {
+            boolean on = child == shown;
+            if (child.isVisible() != on) {
+                child.setVisible(on);
+                child.setManaged(on);
+            }
+        }
+        if (getGraphic() != holder) {
+            setGraphic(holder);
+        }
     }
 
     @Override
     protected void updateItem(TranscriptRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(null);
+        estimate = null;
+        if (!empty && row != null && measuringOnly()) {
+            Double known = heights.get(row, getWidth());
+            if (known != null) {
+                estimate = known; // the list only wants the height: build nothing
+                estimatedWidth = getWidth();
+                show(null);
+                return;
+            }
+        }
+        render(row, empty);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (estimate != null && Math.round(width) == Math.round(estimatedWidth)) {
+            return estimate;
+        }
+        if (estimate != null) { // measured at another width after all: build the row now
+            estimate = null;
+            render(getItem(), isEmpty());
+        }
+        double height = super.computePrefHeight(width);
+        if (!isEmpty() && getItem() != null && width > 0) {
+            heights.put(getItem(), width, height);
+        }
+        return height;
+    }
+
+    /**
+     * Whether this is the list's hidden measuring cell (JavaFX keeps it in an invisible group), which sizes rows it
+     * does not show.
+     */
+    private boolean measuringOnly() {
+        return getParent() != null && !getParent().isVisible();
+    }
+
+    private void render(TranscriptRow row, boolean empty) {
         boolean sameEntry = row != null && !empty && Objects.equals(row.entry().id(), shownEntryId);
         shownEntryId = empty || row == null ? null : row.entry().id();
         boolean bubbleRow = row instanceof TranscriptRow.Message || row instanceof TranscriptRow.Streaming;
         boolean lineRow = row instanceof TranscriptRow.Note || row instanceof TranscriptRow.Step
                 || row instanceof TranscriptRow.HookRun || row instanceof TranscriptRow.Compacted
                 || row instanceof TranscriptRow.Worktree || row instanceof TranscriptRow.Setup
-                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes;
+                || row instanceof TranscriptRow.Reverted || row instanceof TranscriptRow.Changes
+                || row instanceof TranscriptRow.Thinking;
         pseudoClassStateChanged(USER, row instanceof TranscriptRow.Message m && m.fromUser());
         pseudoClassStateChanged(AGENT, bubbleRow && !(row instanceof TranscriptRow.Message m && m.fromUser()));
         pseudoClassStateChanged(STATUS, row instanceof TranscriptRow.Note n && !n.detail());
@@ -94,37 +153,47 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         pseudoClassStateChanged(CARD, row != null && !bubbleRow && !lineRow);
         setContextMenu(null);
         if (empty || row == null) {
-            setGraphic(null);
+            show(null);
         } else if (row instanceof TranscriptRow.Message message) {
-            setGraphic(bubble().show(message));
-            setContextMenu(messageMenu());
+            show(bubble().show(message));
+            setContextMenu(menus.message());
         } else if (row instanceof TranscriptRow.Streaming streaming) {
-            setGraphic(bubble().show(streaming));
+            show(bubble().show(streaming));
         } else if (row instanceof TranscriptRow.Step card) {
-            setGraphic(step().show(card, () -> model.toggleExpanded(card.entry().id())));
-            setContextMenu(stepMenu());
+            show(step().show(card, () -> model.toggleExpanded(card.entry().id())));
+            setContextMenu(menus.step());
         } else if (row instanceof TranscriptRow.Question card) {
-            setGraphic(question(card, sameEntry));
+            show(question(card, sameEntry));
+        } else if (row instanceof TranscriptRow.Thinking line) {
+            if (thinking == null) {
+                thinking = new ThinkingLine();
+            }
+            show(thinking.show(line, () -> model.toggleExpanded(line.entry().id())));
+        } else if (row instanceof TranscriptRow.Todos card) {
+            if (todos == null) {
+                todos = new TodoCard();
+            }
+            show(todos.show(card));
         } else if (row instanceof TranscriptRow.HookRun line) {
             if (hook == null) {
                 hook = new HookLine();
             }
-            setGraphic(hook.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(hook.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Compacted line) {
             if (divider == null) {
                 divider = new CompactedDivider();
             }
-            setGraphic(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(divider.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Worktree line) {
             if (worktree == null) {
                 worktree = new WorktreeLine();
             }
-            setGraphic(worktree.show(line));
+            show(worktree.show(line));
         } else if (row instanceof TranscriptRow.Setup line) {
             if (setup == null) {
                 setup = new SetupLine();
             }
-            setGraphic(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
+            show(setup.show(line, () -> model.toggleExpanded(line.entry().id())));
         } else if (row instanceof TranscriptRow.Changes line) {
             if (changes == null) {
                 changes = new ChangesLine(latest -> {
@@ -133,26 +202,28 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
                     }
                 });
             }
-            setGraphic(changes.show(line, isLatestChanges(line)));
+            show(changes.show(line, isLatestChanges(line)));
         } else if (row instanceof TranscriptRow.Reverted line) {
             if (reverted == null) {
                 reverted = new RevertedDivider();
             }
-            setGraphic(reverted.show(line));
+            show(reverted.show(line));
         } else if (row instanceof TranscriptRow.Note line) {
-            setGraphic(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
+            show(note(line.text() + "  ·  " + TIME.format(line.entry().processedAt())));
         } else if (row instanceof TranscriptRow.Approval card) {
-            setGraphic(approval(card, sameEntry));
+            show(approval(card, sameEntry));
         } else if (row instanceof TranscriptRow.Notice card) {
-            setGraphic(card.kind() == NoticeKind.STOPPED ? stopped(card) : notice(card));
+            show(card.kind() == NoticeKind.STOPPED ? stopped(card) : notice(card));
         } else if (row instanceof TranscriptRow.Spec card) {
-            setGraphic(spec(card, sameEntry));
+            show(spec(card, sameEntry));
         }
     }
 
     private MessageBubble bubble() {
         if (bubble == null) {
-            bubble = new MessageBubble(messages == null ? null : new MessageTools(messages));
+            bubble = new MessageBubble(messages == null ? null : new MessageTools(messages),
+                    message -> CellMenus.copy(message.text()), message -> actions.forkFrom(message.entry().id()),
+                    model.markdown(), link -> model.linkOpener().accept(link));
         }
         return bubble;
     }
@@ -280,91 +351,6 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         if (entryId.equals(shownEntryId) && spec != null) {
             spec.problemProperty().set(problem);
         }
-    }
-
-    /** One menu per cell, made when first needed; its items act on the message the cell shows then. */
-    private ContextMenu messageMenu() {
-        if (menu == null) {
-            MenuItem fork = new MenuItem("Fork from here", new FontIcon(Feather.GIT_BRANCH));
-            fork.setId("fork-from-here");
-            fork.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Message message) {
-                    actions.forkFrom(message.entry().id());
-                }
-            });
-            MenuItem copy = new MenuItem("Copy text", new FontIcon(Feather.COPY));
-            copy.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Message message) {
-                    copy(message.text());
-                }
-            });
-            menu = new ContextMenu(fork, copy);
-            if (messages != null) {
-                revertItem = new MenuItem(MessageTools.REVERT, new FontIcon(Feather.ROTATE_CCW));
-                // Their dialogs open after the menu's event: a nested loop must not run inside a menu handler.
-                revertItem.setOnAction(event -> {
-                    if (getItem() instanceof TranscriptRow.Message message) {
-                        Platform.runLater(() -> messages.revert(message.entry().id()));
-                    }
-                });
-                editItem = new MenuItem(MessageTools.EDIT + "…", new FontIcon(Feather.EDIT_2));
-                editItem.setOnAction(event -> {
-                    if (getItem() instanceof TranscriptRow.Message message) {
-                        Platform.runLater(() -> messages.editAndResend(message.entry().id(), message.text()));
-                    }
-                });
-                menu.getItems().addAll(revertItem, editItem);
-                menu.setOnShowing(event -> showMessageItems());
-            }
-        }
-        return menu;
-    }
-
-    /** Revert and Edit for the user's own messages only, disabled as the toolbar's buttons are. */
-    private void showMessageItems() {
-        boolean own = getItem() instanceof TranscriptRow.Message message && message.fromUser();
-        boolean checkpoint = getItem() instanceof TranscriptRow.Message message && message.checkpoint();
-        boolean unavailable = messages.unavailableProperty().get() != null;
-        revertItem.setVisible(own);
-        editItem.setVisible(own);
-        revertItem.setDisable(unavailable || !checkpoint);
-        editItem.setDisable(unavailable);
-    }
-
-    /** One menu for tool steps: open or close this one, copy what it ran or printed, and the default. */
-    private ContextMenu stepMenu() {
-        if (stepMenu == null) {
-            MenuItem toggle = new MenuItem("Expand or collapse", new FontIcon(Feather.CHEVRONS_DOWN));
-            toggle.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    model.toggleExpanded(shown.entry().id());
-                }
-            });
-            MenuItem copyInput = new MenuItem("Copy command or path", new FontIcon(Feather.COPY));
-            copyInput.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    copy(shown.input().subject());
-                }
-            });
-            MenuItem copyOutput = new MenuItem("Copy output", new FontIcon(Feather.CLIPBOARD));
-            copyOutput.setOnAction(event -> {
-                if (getItem() instanceof TranscriptRow.Step shown) {
-                    copy(shown.output());
-                }
-            });
-            expandByDefault = new CheckMenuItem("Expand tool steps by default");
-            expandByDefault.setId("steps-expanded-default");
-            expandByDefault.setOnAction(event -> model.setStepsExpanded(expandByDefault.isSelected()));
-            stepMenu = new ContextMenu(toggle, copyInput, copyOutput, new SeparatorMenuItem(), expandByDefault);
-            stepMenu.setOnShowing(event -> expandByDefault.setSelected(model.stepsExpandedProperty().get()));
-        }
-        return stepMenu;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text == null ? "" : text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Whether no later turn changed files: then the Review tab shows the Last Turn, else the whole quest. */

@@ -82,6 +82,20 @@ public sealed interface TranscriptRow {
     record Streaming(JournalEntry entry, String text, boolean thinking) implements TranscriptRow {
     }
 
+    /**
+     * The agent thought before acting: a collapsed "Thinking…" line, the reasoning on expand when the backend
+     * exposes it ({@code text} empty otherwise).
+     */
+    record Thinking(JournalEntry entry, String text, boolean expanded) implements TranscriptRow {
+    }
+
+    /** The agent's to-do list for the turn: one checklist that updates in place as the agent ticks items off. */
+    record Todos(JournalEntry entry, List<TodoItem> items) implements TranscriptRow {
+        public long done() {
+            return items.stream().filter(item -> "completed".equals(item.status())).count();
+        }
+    }
+
     /** A hook command that ran: a small muted line, its output on expand. */
     record HookRun(JournalEntry entry, String hookEvent, String command, String outcome, int exitCode,
                    String output, long durationMs, boolean expanded) implements TranscriptRow {

@@ -26,8 +26,13 @@ final class FunctionAreaView extends TabPane {
         getStyleClass().add("function-area");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setMinWidth(0);
+        QuestSummaryView summaryView = new QuestSummaryView(summary, now);
+        summaryView.setOnReview(() -> {
+            review.scopeProperty().set(dev.questbench.workspace.diff.DiffScope.CURRENT_QUEST);
+            showReview();
+        });
         getTabs().addAll(
-                tab("Summary", withArtifacts(new QuestSummaryView(summary, now), previewModel)),
+                tab("Summary", withArtifacts(summaryView, previewModel)),
                 tab("Review", new ReviewPanel(review)),
                 tab("Preview", preview),
                 tab("Team", new dev.questbench.ui.experts.ExpertTeamCanvas(experts)));

@@ -42,6 +42,7 @@ final class QuestListCell extends ListCell<QuestListRow> {
     private final HBox group;
     private final Label title = new Label();
     private final FontIcon pin = new FontIcon(Feather.BOOKMARK);
+    private final FontIcon clock = new FontIcon(Feather.CLOCK);
     private final StatusPill pill = new StatusPill();
     private final Label activity = new Label();
     private final VBox quest;
@@ -68,7 +69,9 @@ final class QuestListCell extends ListCell<QuestListRow> {
         title.getStyleClass().add("quest-title");
         title.setMinWidth(0);
         pin.getStyleClass().add("pin");
-        HBox titleLine = new HBox(6, title, pin);
+        clock.getStyleClass().add("scheduled");
+        javafx.scene.control.Tooltip.install(clock, new javafx.scene.control.Tooltip("A schedule will continue this quest"));
+        HBox titleLine = new HBox(6, title, pin, clock);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         activity.getStyleClass().add("activity");
         tokens.getStyleClass().add("tokens");
@@ -114,6 +117,9 @@ final class QuestListCell extends ListCell<QuestListRow> {
             snippet.setText(found == null ? "" : found);
             snippet.setVisible(found != null);
             snippet.setManaged(found != null);
+            boolean hasSchedule = model.scheduled().contains(summary.id());
+            clock.setVisible(hasSchedule);
+            clock.setManaged(hasSchedule);
             pin.setVisible(summary.quest().pinned());
             pin.setManaged(summary.quest().pinned());
             pill.setStatus(summary.status());

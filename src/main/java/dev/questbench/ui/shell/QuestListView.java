@@ -74,6 +74,7 @@ final class QuestListView extends VBox {
         selectedQuestId.addListener((observable, before, id) -> selectRow(id));
         model.rows().addListener((ListChangeListener<QuestListRow>) change -> selectRow(selectedQuestId.get()));
         model.snippets().addListener((javafx.collections.MapChangeListener<String, String>) change -> list.refresh());
+        model.scheduled().addListener((javafx.collections.SetChangeListener<String>) change -> list.refresh());
     }
 
     /** Puts the caret in the quest search box. */

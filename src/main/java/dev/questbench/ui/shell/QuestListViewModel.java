@@ -49,6 +49,12 @@ public final class QuestListViewModel implements AutoCloseable {
     private final javafx.collections.ObservableMap<String, String> snippets =
             javafx.collections.FXCollections.observableHashMap();
     private long searchGeneration;
+    private final javafx.collections.ObservableSet<String> scheduled = javafx.collections.FXCollections.observableSet();
+    // kept views: a wrapper made per call would drop its listeners when collected
+    private final javafx.collections.ObservableSet<String> scheduledView =
+            javafx.collections.FXCollections.unmodifiableObservableSet(scheduled);
+    private final javafx.collections.ObservableMap<String, String> snippetsView =
+            javafx.collections.FXCollections.unmodifiableObservableMap(snippets);
 
     public QuestListViewModel(Store store, TaskRunner tasks, DialogService dialogs, Executor fxExecutor) {
         this.store = store;
@@ -79,7 +85,7 @@ public final class QuestListViewModel implements AutoCloseable {
 
     /** For quests the search found in a message rather than the title: the words around the match. */
     public javafx.collections.ObservableMap<String, String> snippets() {
-        return javafx.collections.FXCollections.unmodifiableObservableMap(snippets);
+        return snippetsView;
     }
 
     /** How many quests need the user: Action Required, Error, Interrupted, or Ready and not opened since. */
@@ -107,6 +113,11 @@ public final class QuestListViewModel implements AutoCloseable {
     }
 
     // ---- commands ------------------------------------------------------------------------------
+
+    /** Quests with an enabled schedule that will continue them (the list shows a clock on them). */
+    public javafx.collections.ObservableSet<String> scheduled() {
+        return scheduledView;
+    }
 
     /** Back to grouping by workspace, most recent first, every status, no search. */
     public void reset() {
@@ -184,6 +195,7 @@ public final class QuestListViewModel implements AutoCloseable {
                     snapshot.quests().forEach(summary -> quests.put(summary.id(), summary));
                     order.reset(snapshot.quests());
                     publish();
+                    refreshScheduled();
                 }, failure -> dialogs.showError("Quests could not be loaded", failure.getMessage()));
     }
 
@@ -242,6 +254,7 @@ public final class QuestListViewModel implements AutoCloseable {
             reload();
         } else {
             publish();
+            refreshScheduled();
         }
     }
 
@@ -264,6 +277,17 @@ public final class QuestListViewModel implements AutoCloseable {
         QuestListRow.patch(rows, next);
         attention.set((int) quests.values().stream().filter(q -> !q.quest().archived())
                 .filter(QuestListViewModel::needsAttention).count());
+    }
+
+    /** Reads which quests have a pending schedule, in the background. */
+    private void refreshScheduled() {
+        tasks.run(() -> store.schedules().list().stream()
+                .filter(schedule -> schedule.enabled() && schedule.continueQuestId() != null)
+                .map(dev.questbench.domain.schedule.Schedule::continueQuestId)
+                .collect(java.util.stream.Collectors.toSet()), ids -> {
+                    scheduled.retainAll(ids);
+                    scheduled.addAll(ids);
+                }, failure -> { }); // the clock is a hint; the Schedules page is the truth
     }
 
     /** Runs the text search in the background; a result older than the latest request is dropped. */

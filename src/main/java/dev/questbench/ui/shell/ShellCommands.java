@@ -28,6 +28,8 @@ final class ShellCommands {
     final Command previousQuest;
     final Command toggleSidebar;
     final Command searchQuests;
+    final Command findInQuest;
+    Runnable findAction = () -> { };
     /** What Toggle Sidebar and Search Quests do; the view sets them. */
     Runnable sidebarAction = () -> { };
     Runnable searchAction = () -> { };
@@ -62,6 +64,8 @@ final class ShellCommands {
                 .does(() -> sidebarAction.run());
         searchQuests = Command.named("Search Quests").icon(Feather.SEARCH).shortcut("Shortcut+G")
                 .does(() -> searchAction.run());
+        findInQuest = Command.named("Find in Quest").icon(Feather.SEARCH).shortcut("Shortcut+F")
+                .does(() -> findAction.run());
         setUpModel = Command.named("Set Up a Model…").icon(Feather.CPU)
                 .does(() -> openSettings(shell, testNotification, SettingsDialog.Page.MODELS));
         palette = Command.named("Command Palette…").icon(Feather.COMMAND).shortcut("Shortcut+K")
@@ -79,7 +83,7 @@ final class ShellCommands {
     /** Every command the palette offers, the palette itself and Quit excepted. */
     java.util.List<Command> forPalette() {
         return java.util.List.of(newQuest, openWorkspace, toggleBoard, toggleSchedules, toggleFunctionArea, settings,
-                setUpModel, nextQuest, previousQuest, toggleSidebar, searchQuests,
+                setUpModel, nextQuest, previousQuest, toggleSidebar, searchQuests, findInQuest,
                 quest.pause(), quest.resume(), quest.stop(), quest.retry(), quest.archive(), quest.unarchive(),
                 quest.moveToLocal(), quest.delete());
     }

@@ -34,6 +34,7 @@ final class ShellMenus {
                 CommandControls.menuItem(commands.palette),
                 CommandControls.menuItem(commands.toggleSidebar),
                 CommandControls.menuItem(commands.searchQuests),
+                CommandControls.menuItem(commands.findInQuest),
                 CommandControls.menuItem(commands.nextQuest),
                 CommandControls.menuItem(commands.previousQuest),
                 new SeparatorMenuItem(),

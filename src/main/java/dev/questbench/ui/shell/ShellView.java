@@ -56,9 +56,19 @@ final class ShellView extends BorderPane {
                 SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now, model.experts());
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
                 new ConnectModelCard(model.connectModel(), commands.setUpModel));
-        BorderPane conversation = new BorderPane(new ConversationView(model.conversation(), model.cardActions(),
-                model.messageActions()));
-        conversation.setTop(new ConversationHeader(model, commands, this::reviewLastTurn));
+        ConversationView transcript = new ConversationView(model.conversation(), model.cardActions(),
+                model.messageActions());
+        BorderPane conversation = new BorderPane(transcript);
+        FindBar find = new FindBar(transcript);
+        commands.findAction = () -> {
+            if (model.viewProperty().get() == MainView.QUEST && model.selectedQuestIdProperty().get() != null) {
+                find.open();
+            } else if (model.viewProperty().get() == MainView.BOARD) {
+                focusBoardSearch();
+            }
+        };
+        model.selectedQuestIdProperty().addListener((observable, before, after) -> find.close());
+        conversation.setTop(new VBox(new ConversationHeader(model, commands, this::reviewLastTurn), find));
         GoalCardView goal = new GoalCardView(model.goal());
         VBox.setMargin(goal, new Insets(0, 28, 0, 28)); // lined up with the composer's input
         VBox bottom = new VBox(goal, new ComposerView(model.composer()));
@@ -100,6 +110,14 @@ final class ShellView extends BorderPane {
         palette = new dev.questbench.ui.palette.CommandPalette(new dev.questbench.ui.palette.CommandPaletteViewModel(
                 commands.forPalette(), model.questList()::summaries, model::openQuest));
         commands.showPalette = palette::open;
+        // Ctrl+Tab / Ctrl+Shift+Tab step through quests too (as browsers step through tabs); a filter, so focus
+        // traversal does not take the key first
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.TAB && event.isShortcutDown()) {
+                (event.isShiftDown() ? commands.previousQuest : commands.nextQuest).execute();
+                event.consume();
+            }
+        });
         commands.sidebarAction = () -> toggleSidebar(list);
         commands.searchAction = () -> {
             if (!columns.getItems().contains(list)) {
@@ -186,6 +204,10 @@ final class ShellView extends BorderPane {
     private String titleOf(String questId) {
         dev.questbench.domain.QuestSummary summary = model.questList().summary(questId);
         return summary == null ? questId : summary.quest().title();
+    }
+
+    private void focusBoardSearch() {
+        board.focusSearch();
     }
 
     /** Hides the quest list column, or shows it again where it was. */

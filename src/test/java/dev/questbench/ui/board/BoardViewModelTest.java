@@ -104,6 +104,19 @@ class BoardViewModelTest {
     }
 
     @Test
+    void statusHistoryListsEachChangeOnce() {
+        String id = quest("Fix login", shop, QuestEvent.UserMessage.text("go"), new QuestEvent.SessionStatusRunning(),
+                new QuestEvent.SessionStatusRunning(), QuestEvent.SessionStatusIdle.requiresAction(List.of("evt_1")),
+                new QuestEvent.SessionStatusRunning(), QuestEvent.SessionStatusIdle.endTurn());
+        BoardViewModel board = loadedBoard();
+        List<String> seen = new java.util.ArrayList<>();
+        board.statusHistory(id, seen::addAll);
+        assertEquals(List.of("Running", "Waiting for you", "Running", "Ready"),
+                seen.stream().map(line -> line.substring(line.indexOf("  ") + 2)).toList());
+        board.close();
+    }
+
+    @Test
     void workspaceTabsCountQuestsAndFilterTheColumns() {
         quest("One", shop);
         quest("Two", shop);

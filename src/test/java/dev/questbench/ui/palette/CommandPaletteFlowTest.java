@@ -100,6 +100,9 @@ class CommandPaletteFlowTest {
                 () -> !opened.equals(window.model().selectedQuestIdProperty().get()));
         assertEquals(java.util.Set.of(first, second), java.util.Set.of(opened,
                 window.model().selectedQuestIdProperty().get()));
+        robot.push(KeyCode.SHORTCUT, KeyCode.TAB); // Ctrl+Tab steps too, wrapping around
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> opened.equals(window.model().selectedQuestIdProperty().get()));
 
         javafx.scene.control.SplitPane columns = robot.lookup("#columns").query();
         for (int expected : new int[] {1, 2}) { // Toggle Quest List, run from the palette

@@ -44,6 +44,7 @@ class CanvasTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 1200, 800));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

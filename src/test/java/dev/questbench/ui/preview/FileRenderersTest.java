@@ -50,6 +50,7 @@ class FileRenderersTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 900, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
@@ -65,9 +66,10 @@ class FileRenderersTest {
         Path png = dir.resolve("wide.png");
         ImageIO.write(picture, "png", png.toFile());
         ImageRenderer renderer = shown(robot, () -> new ImageRenderer(context), png);
-        until(10, () -> renderer.imageView().getImage() != null);
+        until(20, () -> renderer.imageView().getImage() != null);
         assertEquals(2000, on(() -> renderer.imageView().getImage().getWidth()));
-        until(5, () -> renderer.scale() < 0.5); // fitted into 900 pixels
+        until(20, () -> renderer.scale() < 0.5, () -> "scale " + on(renderer::scale) + ", viewport "
+                + on(() -> renderer.node().getLayoutBounds())); // fitted into 900 pixels
     }
 
     @Test
@@ -83,7 +85,7 @@ class FileRenderersTest {
         until(20, () -> renderer.tableView().getItems().size() == 300_000);
         assertEquals(List.of("id", "score", "name"), on(() -> renderer.tableView().getColumns().stream()
                 .map(TableColumn::getText).toList()));
-        until(10, () -> List.of("0", "0", "name 0").equals(renderer.tableView().getItems().get(0)));
+        until(20, () -> List.of("0", "0", "name 0").equals(renderer.tableView().getItems().get(0)));
         robot.interact(() -> {
             TableColumn<List<String>, ?> score = renderer.tableView().getColumns().get(1);
             score.setSortType(TableColumn.SortType.DESCENDING);
@@ -97,13 +99,13 @@ class FileRenderersTest {
         Path json = dir.resolve("data.json");
         Files.writeString(json, "{\"name\": \"x\", \"items\": [1, 2, {\"deep\": true}]}");
         JsonRenderer renderer = shown(robot, () -> new JsonRenderer(context), json);
-        until(10, () -> renderer.tree().getRoot() != null);
+        until(20, () -> renderer.tree().getRoot() != null);
         assertEquals("root  {2}", on(() -> renderer.tree().getRoot().getValue()));
         assertEquals(List.of("name: \"x\"", "items  [3]"), on(() -> renderer.tree().getRoot().getChildren().stream()
                 .map(item -> item.getValue()).toList()));
         Files.writeString(json, "{\"broken\": ");
         robot.interact(() -> renderer.show(json));
-        until(10, () -> lookupMessage().contains("not valid JSON"));
+        until(20, () -> lookupMessage().contains("not valid JSON"));
     }
 
     @Test
@@ -124,12 +126,12 @@ class FileRenderersTest {
             document.save(pdf.toFile());
         }
         PdfRenderer renderer = shown(robot, () -> new PdfRenderer(context), pdf);
-        until(10, () -> renderer.pageView().getImage() != null);
+        until(20, () -> renderer.pageView().getImage() != null);
         assertEquals("1 / 3", on(() -> ((javafx.scene.control.Label) robot.lookup("#preview-pdf-counter").query())
                 .getText()));
         javafx.scene.image.Image first = on(() -> renderer.pageView().getImage());
         robot.interact(() -> renderer.go(2));
-        until(10, () -> renderer.pageView().getImage() != first);
+        until(20, () -> renderer.pageView().getImage() != first);
         assertEquals(2, on(renderer::pageIndex));
         assertEquals("3 / 3", on(() -> ((javafx.scene.control.Label) robot.lookup("#preview-pdf-counter").query())
                 .getText()));
@@ -140,12 +142,12 @@ class FileRenderersTest {
         Path java = dir.resolve("Main.java");
         Files.writeString(java, "public class Main {\n    // note\n}\n");
         TextRenderer text = shown(robot, () -> new TextRenderer(context), java);
-        until(10, () -> text.area().getText().startsWith("public class Main"));
+        until(20, () -> text.area().getText().startsWith("public class Main"));
         assertTrue(on(() -> text.area().getStyleOfChar(0, 1)).contains("syn-keyword"));
         Path blob = dir.resolve("blob.bin");
         Files.write(blob, new byte[] {1, 0, 'A', (byte) 0xff});
         BinaryRenderer binary = shown(robot, () -> new BinaryRenderer(context), blob);
-        until(10, () -> binary.hexArea().getText().startsWith("00000000  01 00 41 ff"));
+        until(20, () -> binary.hexArea().getText().startsWith("00000000  01 00 41 ff"));
         assertTrue(on(() -> binary.hexArea().getText()).contains("..A."));
     }
 

@@ -66,6 +66,7 @@ class PreviewPanelFlowTest {
         panel = new PreviewPanel(model, apps, tasks, dialogs);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(panel, 800, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
@@ -87,21 +88,21 @@ class PreviewPanelFlowTest {
         robot.interact(() -> model.show(questId));
         @SuppressWarnings("unchecked")
         ListView<dev.questbench.preview.Artifact> list = robot.lookup("#artifact-list").queryAs(ListView.class);
-        until(10, () -> list.getItems().size() == 2);
+        until(20, () -> list.getItems().size() == 2);
         assertEquals("notes.md", on(() -> list.getItems().get(0).path()), "newest first");
         robot.interact(() -> list.getSelectionModel().select(1));
-        until(10, () -> panel.renderer() instanceof WebRenderer web
+        until(20, () -> panel.renderer() instanceof WebRenderer web
                 && "v1".equals(script(web.webView(), "document.getElementById('mark') && "
                 + "document.getElementById('mark').textContent")));
         WebRenderer web = (WebRenderer) on(panel::renderer);
         robot.interact(() -> web.webView().getEngine().executeScript("window.scrollTo(0, 900)"));
-        until(5, () -> "900".equals(script(web.webView(), "String(Math.round(window.scrollY))")));
+        until(20, () -> "900".equals(script(web.webView(), "String(Math.round(window.scrollY))")));
 
         Files.writeString(page, tallPage("v2"));
 
-        until(10, () -> "v2".equals(script(web.webView(), "document.getElementById('mark') && "
+        until(20, () -> "v2".equals(script(web.webView(), "document.getElementById('mark') && "
                 + "document.getElementById('mark').textContent")));
-        until(5, () -> "900".equals(script(web.webView(), "String(Math.round(window.scrollY))")));
+        until(20, () -> "900".equals(script(web.webView(), "String(Math.round(window.scrollY))")));
         assertTrue(on(() -> panel.renderer() == web), "the same renderer reloaded the page");
     }
 

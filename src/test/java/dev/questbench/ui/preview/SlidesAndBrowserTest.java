@@ -50,6 +50,7 @@ class SlidesAndBrowserTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 900, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
@@ -75,14 +76,14 @@ class SlidesAndBrowserTest {
             made.get().show(deck);
         });
         SlidesRenderer slides = made.get();
-        until(10, () -> "1 / 3".equals(slides.counterText()));
-        until(10, () -> "One".equals(script(slides.webView(), "document.querySelector('h1').textContent")));
+        until(20, () -> "1 / 3".equals(slides.counterText()));
+        until(20, () -> "One".equals(script(slides.webView(), "document.querySelector('h1').textContent")));
         robot.interact(() -> slides.webView().requestFocus());
         robot.type(KeyCode.RIGHT);
-        until(5, () -> "2 / 3".equals(slides.counterText()));
-        until(10, () -> "Two".equals(script(slides.webView(), "document.querySelector('h1').textContent")));
+        until(20, () -> "2 / 3".equals(slides.counterText()));
+        until(20, () -> "Two".equals(script(slides.webView(), "document.querySelector('h1').textContent")));
         robot.type(KeyCode.END);
-        until(5, () -> "3 / 3".equals(slides.counterText()));
+        until(20, () -> "3 / 3".equals(slides.counterText()));
         robot.type(KeyCode.RIGHT);
         assertEquals("3 / 3", on(slides::counterText), "stays on the last slide");
 
@@ -117,11 +118,11 @@ class SlidesAndBrowserTest {
             made.get().open(url);
         });
         BrowserView browser = made.get();
-        until(10, () -> "Page /".equals(browser.webView().getEngine().getTitle()));
+        until(20, () -> "Page /".equals(browser.webView().getEngine().getTitle()));
         robot.interact(() -> browser.webView().getEngine().executeScript("document.getElementById('next').click()"));
-        until(10, () -> "Page /second".equals(browser.webView().getEngine().getTitle()));
+        until(20, () -> "Page /second".equals(browser.webView().getEngine().getTitle()));
         robot.interact(() -> browser.webView().getEngine().getHistory().go(-1));
-        until(10, () -> "Page /".equals(browser.webView().getEngine().getTitle()));
+        until(20, () -> "Page /".equals(browser.webView().getEngine().getTitle()));
 
         robot.interact(() -> browser.open("http://example.com/"));
         String refused = on(() -> ((javafx.scene.control.Label) browser.lookup("#browser-message")).getText());

@@ -52,6 +52,7 @@ class WebRenderersTest {
     void start(Stage stage) {
         holder = new StackPane();
         stage.setScene(new Scene(holder, 900, 700));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
@@ -108,7 +109,7 @@ class WebRenderersTest {
         Files.writeString(page, "<html><head><link rel=stylesheet href='css/site.css'><script src='app.js'></script>"
                 + "</head><body><h1>Title</h1><p id=out></p></body></html>");
         WebRenderer renderer = shown(robot, () -> new WebRenderer(context, WebRenderer.Mode.HTML), page);
-        until(10, () -> "script ran".equals(script(renderer.webView(), "document.getElementById('out').textContent")));
+        until(20, () -> "script ran".equals(script(renderer.webView(), "document.getElementById('out').textContent")));
         assertEquals("rgb(255, 0, 0)", script(renderer.webView(),
                 "getComputedStyle(document.querySelector('h1')).color"));
     }
@@ -157,7 +158,7 @@ class WebRenderersTest {
         Files.writeString(svg, "<svg xmlns='http://www.w3.org/2000/svg' width='120' height='80'>"
                 + "<rect width='120' height='80' fill='green'/></svg>");
         WebRenderer renderer = shown(robot, () -> new WebRenderer(context, WebRenderer.Mode.SVG), svg);
-        until(10, () -> "120".equals(script(renderer.webView(), "document.querySelector('img.svg').naturalWidth")));
+        until(20, () -> "120".equals(script(renderer.webView(), "document.querySelector('img.svg').naturalWidth")));
     }
 
     /** Makes the renderer on the FX thread (WebViews must be), puts it on screen and shows the file. */

@@ -24,6 +24,7 @@ import dev.questbench.store.Store;
 import dev.questbench.ui.common.FxTaskRunner;
 import dev.questbench.ui.common.PulseExecutor;
 import dev.questbench.ui.common.Stylesheets;
+import dev.questbench.ui.markdown.MarkdownView;
 import dev.questbench.ui.testing.AnsweringDialogs;
 import dev.questbench.ui.testing.Snapshots;
 import dev.questbench.ui.testing.TestEngine;
@@ -166,15 +167,15 @@ class ConversationViewFlowTest {
         store.journal().append(id, new QuestEvent.AgentToolResult(edit.id(), ContentBlock.textList(DIFF), false, 9L));
         show(id);
         waitUntil(() -> visible(robot, ".tool-step"));
-        Label state = robot.lookup(".tool-step .step-state").queryAs(Label.class);
+        Label state = robot.lookup(".tool-step .step-state").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class);
         assertEquals("Done", state.getText());
         assertFalse(visible(robot, ".tool-step .step-output"), "collapsed by default");
 
         robot.clickOn(".tool-step .step-header");
         waitUntil(() -> visible(robot, ".tool-step .step-output"));
-        Text added = robot.lookup(".tool-step .diff-add").queryAs(Text.class);
-        Text removed = robot.lookup(".tool-step .diff-remove").queryAs(Text.class);
-        Text plain = robot.lookup(".tool-step .output-text").queryAs(Text.class);
+        Text added = robot.lookup(".tool-step .diff-add").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class);
+        Text removed = robot.lookup(".tool-step .diff-remove").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class);
+        Text plain = robot.lookup(".tool-step .output-text").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class);
         assertEquals("+new\n", added.getText());
         assertNotEquals(added.getFill(), removed.getFill(), "added and removed lines look different");
         assertNotEquals(added.getFill(), plain.getFill());
@@ -182,7 +183,7 @@ class ConversationViewFlowTest {
 
         robot.clickOn(".tool-step .step-header"); // closed again by hand
         waitUntil(() -> !visible(robot, ".tool-step .step-output"));
-        openContextMenu(robot.lookup(".tool-step .step-header").query());
+        openContextMenu(robot.lookup(".tool-step .step-header").match(ConversationViewFlowTest::shownInScene).query());
         robot.clickOn("Expand tool steps by default");
         waitUntil(() -> visible(robot, ".tool-step .step-output")
                 && Boolean.TRUE.equals(store.settings().get(ConversationSettings.TOOL_STEPS_EXPANDED)));
@@ -197,17 +198,17 @@ class ConversationViewFlowTest {
         watching.countDown(); // live pieces reach the views that show the quest
         waitUntil(() -> streamingText(robot).endsWith("w9 ") && visible(robot, ".tool-step .step-output"));
         assertEquals("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ", streamingText(robot));
-        assertEquals("Running", robot.lookup(".tool-step .step-state").queryAs(Label.class).getText());
-        waitUntil(() -> robot.lookup(".tool-step .output-line").queryAs(Text.class).getText()
+        assertEquals("Running", robot.lookup(".tool-step .step-state").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
+        waitUntil(() -> robot.lookup(".tool-step .output-line").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class).getText()
                 .endsWith("> Task :compile 30"));
-        assertTrue(robot.lookup(".tool-step .output-line").queryAs(Text.class).getText()
+        assertTrue(robot.lookup(".tool-step .output-line").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class).getText()
                 .startsWith("> Task :compile 23\n"), "collapsed, a running step shows its last lines");
         shot("streaming");
         release.countDown();
         waitUntil(() -> status(id) == QuestStatus.READY && streamingText(robot).isEmpty());
-        assertEquals("Built it.", robot.lookup(".bubble-row .body").queryAllAs(Label.class).stream()
-                .map(Label::getText).filter("Built it."::equals).findFirst().orElse(""));
-        assertEquals("Done", robot.lookup(".tool-step .step-state").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(".bubble-row .markdown").queryAllAs(MarkdownView.class).stream()
+                .anyMatch(view -> view.shown().plainText().equals("Built it.")), "the final message, as Markdown");
+        assertEquals("Done", robot.lookup(".tool-step .step-state").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
     }
 
     @Test
@@ -215,11 +216,11 @@ class ConversationViewFlowTest {
         String id = engine.executor().create(quest("set up storage")).id();
         show(id);
         waitUntil(() -> visible(robot, ".question-card .default-option"));
-        Button preferred = robot.lookup(".question-card .default-option").queryButton();
+        Button preferred = robot.lookup(".question-card .default-option").match(ConversationViewFlowTest::shownInScene).queryButton();
         assertEquals("Postgres", preferred.getText());
         assertTrue(preferred.getStyleClass().contains("accent"), "the agent's default is emphasised");
-        assertEquals(2, robot.lookup(".question-card .question-option").queryAll().size());
-        assertTrue(robot.lookup("#send-answer").queryButton().isDisabled(), "nothing typed, nothing to send");
+        assertEquals(2, robot.lookup(".question-card .question-option").match(ConversationViewFlowTest::shownInScene).queryAll().size());
+        assertTrue(robot.lookup("#send-answer").match(ConversationViewFlowTest::shownInScene).queryButton().isDisabled(), "nothing typed, nothing to send");
         shot("question");
 
         robot.clickOn(preferred);
@@ -227,7 +228,7 @@ class ConversationViewFlowTest {
         QuestEvent.UserToolConfirmation journaled = (QuestEvent.UserToolConfirmation) store.journal()
                 .readByType(id, Set.of("user.tool_confirmation"), 0).get(0).event();
         assertEquals("Postgres", journaled.answer());
-        assertEquals("You answered: Postgres", robot.lookup("#question-outcome").queryAs(Label.class).getText());
+        assertEquals("You answered: Postgres", robot.lookup("#question-outcome").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
         assertFalse(visible(robot, "#send-answer"), "answered: read-only");
     }
 
@@ -236,9 +237,9 @@ class ConversationViewFlowTest {
         String id = engine.executor().create(quest("fix the typo")).id();
         show(id);
         waitUntil(() -> visible(robot, "#allow-always"));
-        Text removed = robot.lookup(".approval-card .diff-remove").queryAs(Text.class);
+        Text removed = robot.lookup(".approval-card .diff-remove").match(ConversationViewFlowTest::shownInScene).queryAs(Text.class);
         assertEquals("-old\n", removed.getText(), "the change it asks for");
-        assertEquals("src/a.txt", robot.lookup(".approval-card .code").queryAs(Label.class).getText());
+        assertEquals("src/a.txt", robot.lookup(".approval-card .code").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
         assertTrue(visible(robot, "#allow-once") && visible(robot, "#deny") && visible(robot, "#deny-message"));
         shot("approval-edit");
 
@@ -248,7 +249,7 @@ class ConversationViewFlowTest {
                 .readByType(id, Set.of("user.tool_confirmation"), 0).get(0).event();
         assertTrue(journaled.alwaysForQuest());
         assertEquals(Decision.ALLOW, journaled.result());
-        waitUntil(() -> "Done".equals(robot.lookup(".tool-step .step-state").queryAs(Label.class).getText()));
+        waitUntil(() -> "Done".equals(robot.lookup(".tool-step .step-state").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText()));
         assertFalse(visible(robot, ".approval-card"), "the card became its step");
     }
 
@@ -261,11 +262,11 @@ class ConversationViewFlowTest {
         show(id);
         waitUntil(() -> visible(robot, ".compacted-headline"));
         assertEquals("Earlier messages were summarised to fit the context window (90k → 12k tokens)",
-                robot.lookup(".compacted-headline").queryAs(Label.class).getText());
+                robot.lookup(".compacted-headline").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
         assertFalse(visible(robot, ".compacted-summary"));
         robot.clickOn(".compacted-headline");
         waitUntil(() -> visible(robot, ".compacted-summary"));
-        assertEquals("failed (exit 1) · 1 s", robot.lookup(".hook-outcome").queryAs(Label.class).getText());
+        assertEquals("failed (exit 1) · 1 s", robot.lookup(".hook-outcome").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
 
         store.journal().append(id, new QuestEvent.ContextLoaded(List.of(
                 new QuestEvent.ContextLoaded.Reference("/home/ana/shop/AGENTS.md", "memory", "project"),
@@ -278,7 +279,7 @@ class ConversationViewFlowTest {
         List<String> scopes = robot.lookup("#summary-references .reference-scope").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertEquals(List.of("project", "user"), scopes);
-        assertTrue(robot.lookup("#summary-references .reference-warning").queryAs(Label.class).getText()
+        assertTrue(robot.lookup("#summary-references .reference-warning").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText()
                 .contains("permisions"));
         shot("divider-references");
     }
@@ -310,6 +311,14 @@ class ConversationViewFlowTest {
 
     /** The provisional bubble's text, or "" when none is shown (lookups ignore pseudo-classes: filter by hand). */
     private static String streamingText(FxRobot robot) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> streamingTextOnFx(robot)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String streamingTextOnFx(FxRobot robot) {
         return robot.lookup(".bubble-row").match(ConversationViewFlowTest::shownInScene).queryAll().stream()
                 .filter(row -> row.getPseudoClassStates().stream()
                         .anyMatch(state -> state.getPseudoClassName().equals("streaming")))

@@ -147,6 +147,8 @@ class WorkspaceRowsTest {
         assertEquals(1, changes.size(), "only the turn that changed files: " + kinds());
         assertEquals(List.of("src/a.txt"), changes.get(0).paths(), "failed edits and reads do not count");
         assertEquals("Changed 1 file: a.txt", ChangesLine.text(changes.get(0)));
+        assertEquals("Context cleared: the agent starts fresh from here (/clear)",
+                EntryText.text(new QuestEvent.ContextCleared()));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {

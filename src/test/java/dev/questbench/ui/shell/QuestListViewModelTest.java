@@ -152,6 +152,21 @@ class QuestListViewModelTest {
     }
 
     @Test
+    void questsWithAPendingScheduleAreMarked() {
+        String id = quest("Daily digest", null);
+        String other = quest("One-off", null);
+        store.schedules().save(dev.questbench.domain.schedule.Schedule.create(new dev.questbench.domain.schedule
+                .ScheduleDraft("Digest", new dev.questbench.domain.schedule.ScheduleRule.Daily(
+                        java.time.LocalTime.of(9, 0)), "write the digest", null, null, false, id, true, null),
+                Instant.now()));
+        QuestListViewModel list = new QuestListViewModel(store, new DirectTaskRunner(), dialogs, fx);
+        list.reload();
+        assertTrue(list.scheduled().contains(id));
+        assertFalse(list.scheduled().contains(other));
+        list.close();
+    }
+
+    @Test
     void exportsTheConversationAsMarkdown() throws Exception {
         String id = quest("Fix login", null);
         store.journal().append(id, QuestEvent.AgentMessage.text("Fixed the redirect."));
