@@ -7,6 +7,8 @@
 #   mvn -B -q package -DskipTests && src/bench/startup.sh [RUNS]
 #   BUILD_DIR=/tmp/qb-build src/bench/startup.sh          (for a build made with -Dbuild.dir=...)
 #   JAVA_OPTS="-Xshare:auto" src/bench/startup.sh          (extra JVM options)
+#   LAUNCHER=target/dist/Questbench/bin/Questbench src/bench/startup.sh   (the packaged app, after -Ppackage;
+#                                                          JAVA_OPTS then go in through JAVA_TOOL_OPTIONS)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -17,9 +19,14 @@ if [[ -z "${DISPLAY:-}" ]]; then
   command -v xvfb-run >/dev/null || { echo "startup.sh: no DISPLAY and no xvfb-run (apt-get install xvfb)" >&2; exit 1; }
   exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
 fi
-[[ -f "$build/runtime-classpath.txt" ]] || { echo "startup.sh: build first: mvn -B -q package -DskipTests" >&2; exit 1; }
+[[ -n "${LAUNCHER:-}" || -f "$build/runtime-classpath.txt" ]] || { echo "startup.sh: build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 
-classpath="$build/classes:$(cat "$build/runtime-classpath.txt")"
+if [[ -n "${LAUNCHER:-}" ]]; then
+  command=("$LAUNCHER")
+else
+  # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+  command=(java ${JAVA_OPTS:-} -cp "$build/classes:$(cat "$build/runtime-classpath.txt")" dev.questbench.app.Launcher)
+fi
 data="$(mktemp -d)"
 log="$(mktemp)"
 trap 'rm -rf "$data" "$log"' EXIT
@@ -29,8 +36,7 @@ launch() {
   : >"$log"
   local start end pid
   start=$(date +%s%N)
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  java ${JAVA_OPTS:-} -cp "$classpath" dev.questbench.app.Launcher --startup-metrics --data-dir "$data" >"$log" 2>&1 &
+  JAVA_TOOL_OPTIONS="${LAUNCHER:+${JAVA_OPTS:-}}" "${command[@]}" --startup-metrics --data-dir "$data" >"$log" 2>&1 &
   pid=$!
   until grep -q '^startup:' "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then

@@ -13,7 +13,13 @@ import java.util.Locale;
  * @param dataDir the {@code --data-dir} value, or {@code null} when not given
  */
 public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boolean help, boolean version,
-                          List<String> modeArgs) {
+                          List<String> modeArgs, boolean selfTest) {
+    /** Without --self-test. */
+    public CommandLine(Mode mode, String dataDir, boolean startupMetrics, boolean help, boolean version,
+                       List<String> modeArgs) {
+        this(mode, dataDir, startupMetrics, help, version, modeArgs, false);
+    }
+
 
     /** How Questbench runs: the desktop window (the default) or one of the headless sub-commands. */
     public enum Mode {
@@ -36,6 +42,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
         boolean startupMetrics = false;
         boolean help = false;
         boolean version = false;
+        boolean selfTest = false;
         List<String> modeArgs = new ArrayList<>();
         boolean optionsEnded = false;
 
@@ -57,6 +64,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
                 case "-h", "--help" -> help = true;
                 case "--version" -> version = true;
                 case "--startup-metrics" -> startupMetrics = true;
+                case "--self-test" -> selfTest = true;
                 case "--data-dir" -> {
                     if (i + 1 >= args.length) {
                         throw new UsageException("--data-dir needs a folder, e.g. --data-dir ~/questbench-data.");
@@ -74,7 +82,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
                 }
             }
         }
-        return new CommandLine(mode, dataDir, startupMetrics, help, version, modeArgs);
+        return new CommandLine(mode, dataDir, startupMetrics, help, version, modeArgs, selfTest);
     }
 
     private static String dataDir(String previous, String value) {

@@ -52,8 +52,33 @@ public final class Launcher {
         return switch (commandLine.mode()) {
             case RUN -> RunCommand.run(commandLine, System.in, out, err, env);
             case SERVE -> ServeCommand.run(commandLine, out, err, env);
-            case DESKTOP -> desktop(commandLine, err, env, launchNanos);
+            case DESKTOP -> commandLine.selfTest() ? selfTest(err, env) : desktop(commandLine, err, env, launchNanos);
         };
+    }
+
+    /** {@code --self-test}: the desktop start on a temporary store, one frame checked, then exit (0 when fine). */
+    private static int selfTest(PrintStream err, Map<String, String> env) {
+        String missingDisplay = missingDisplay(env, System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (missingDisplay != null) {
+            err.println("questbench: " + missingDisplay);
+            return EXIT_FAILURE;
+        }
+        Path dataDir;
+        try {
+            dataDir = java.nio.file.Files.createTempDirectory("questbench-self-test");
+        } catch (java.io.IOException e) {
+            err.println("questbench self-test: no temporary folder: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        QuestbenchApp.configureSelfTest(true);
+        DesktopApp.launch(dataDir, false, System.nanoTime());
+        try (var files = java.nio.file.Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover temporary folder is harmless; the OS cleans its temp folder
+        }
+        return QuestbenchApp.SELF_TEST_STATUS.get() == 0 ? EXIT_OK : EXIT_FAILURE;
     }
 
     private static int desktop(CommandLine commandLine, PrintStream err, Map<String, String> env, long launchNanos) {
@@ -64,6 +89,7 @@ public final class Launcher {
             return EXIT_FAILURE;
         }
         Path dataDir = DataDirectory.resolve(commandLine.dataDir());
+        AppLog.startIfPackaged(dataDir, err);
         // --startup-metrics counts from the process start (JVM boot included), as a user sees a cold start.
         long startNanos = commandLine.startupMetrics() ? StartClock.processStartNanos() : launchNanos;
         DesktopApp.launch(dataDir, commandLine.startupMetrics(), startNanos);

@@ -31,6 +31,10 @@ public final class QuestbenchApp extends Application {
     private static volatile Path dataDir;
     private static volatile boolean startupMetrics;
     private static volatile long launchNanos;
+    private static volatile boolean selfTest;
+    /** The self-test's exit status once it ran: 0 when the window rendered, 1 when it did not. */
+    static final java.util.concurrent.atomic.AtomicInteger SELF_TEST_STATUS =
+            new java.util.concurrent.atomic.AtomicInteger(1);
 
     /**
      * Where the engine's notifications go: toasts in the window, OS notifications, sound ({@code ui.notify}).
@@ -43,6 +47,11 @@ public final class QuestbenchApp extends Application {
     private boolean systemDark;
     private TaskRunner tasks;
     private MainWindow window;
+
+    /** Renders the main window once, reports on stdout and exits (for CI on a built app-image). */
+    static void configureSelfTest(boolean on) {
+        selfTest = on;
+    }
 
     /** Called by {@link DesktopApp} before {@link Application#launch}. */
     static void configure(Path folder, boolean printStartup, long startNanos) {
@@ -80,7 +89,11 @@ public final class QuestbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         if (storeFailure != null) {
-            showStoreFailure(storeFailure);
+            if (selfTest) {
+                System.err.println("questbench self-test: failed: " + storeFailure.getMessage());
+            } else {
+                showStoreFailure(storeFailure);
+            }
             Platform.exit();
             return;
         }
@@ -90,6 +103,9 @@ public final class QuestbenchApp extends Application {
         stage.show();
         if (startupMetrics) {
             reportFirstFrame();
+        }
+        if (selfTest) {
+            SelfTest.afterFirstFrame(stage.getScene(), dataDir, SELF_TEST_STATUS);
         }
     }
 

@@ -66,6 +66,7 @@ class ComposerFlowTest {
         model = new ComposerViewModel(store, engine.parts, tasks, Platform::runLater);
         model.show(questId);
         stage.setScene(new Scene(new ComposerView(model), 700, 420));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

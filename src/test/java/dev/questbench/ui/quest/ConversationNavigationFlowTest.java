@@ -86,6 +86,7 @@ class ConversationNavigationFlowTest {
         Scene scene = new Scene(view, 900, 600);
         Stylesheets.apply(scene.getStylesheets());
         stage.setScene(scene);
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
         Quest quest = Quest.create(null, "Add paging", null, QuestMode.AGENT, QuestEnvironment.LOCAL, Instant.now());
         store.quests().create(quest);

@@ -97,6 +97,7 @@ class ConversationViewFlowTest {
         Scene scene = new Scene(new HBox(view, side), 1100, 700);
         Stylesheets.apply(scene.getStylesheets());
         stage.setScene(scene);
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

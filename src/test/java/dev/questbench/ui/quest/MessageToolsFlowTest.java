@@ -74,6 +74,7 @@ class MessageToolsFlowTest {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(new StackPane(), 900, 600));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
         dialogs.failOnError = false; // collected, and checked: a throw on the FX thread would only be logged
     }
@@ -109,6 +110,7 @@ class MessageToolsFlowTest {
             Scene scene = new Scene(new ConversationView(conversation, cards, messages), 900, 600);
             Stylesheets.apply(scene.getStylesheets());
             stage.setScene(scene);
+            stage.sizeToScene(); // an earlier test may have sized the shared stage
         }).get(10, TimeUnit.SECONDS);
     }
 

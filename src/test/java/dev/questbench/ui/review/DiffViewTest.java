@@ -70,6 +70,7 @@ class DiffViewTest {
         Scene scene = new Scene(view, 900, 700);
         Stylesheets.apply(scene.getStylesheets());
         stage.setScene(scene);
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

@@ -28,6 +28,7 @@ final class SettingsDialogs {
     static void show(Stage stage, SettingsDialog dialog) {
         Stylesheets.apply(dialog.getDialogPane().getStylesheets());
         stage.setScene(new Scene(new StackPane(), 480, 320));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
         dialog.initOwner(stage);
         dialog.show();

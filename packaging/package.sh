@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Builds the native installers into target/dist/ (run by `mvn -B -Ppackage package`, see packaging/README.md):
+#   1. jlink a trimmed runtime (jlink.config) from the JDK running Maven plus the JavaFX modular jars;
+#   2. copy JavaFX's native libraries into the runtime's lib/, where System.loadLibrary finds them, so
+#      JavaFX never unpacks them into ~/.openjfx at first start;
+#   3. jpackage an app image (the app jar and its non-JavaFX dependencies on the class path);
+#   4. record a class-data-sharing archive from a scripted start of that image (questbench.jsa);
+#   5. jpackage the host OS's installers from the image: .deb (and .rpm when rpmbuild exists) on Linux,
+#      .dmg on macOS, .msi on Windows.
+#
+#   packaging/package.sh <version> <build dir> <app jar> <description>
+set -euo pipefail
+
+version="${1%-SNAPSHOT}"
+build="$2"
+app_jar="$3"
+description="$4"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+dist="$build/dist"
+work="$build/packaging"
+rm -rf "$dist" "$work"
+mkdir -p "$dist" "$work/input"
+bin="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin"
+config() { grep "^$1=" jlink.config | cut -d= -f2-; }
+feature="$("$bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+
+case "$(uname -s)" in
+  Linux) os=linux; natives='*.so'; sep=: ;;
+  Darwin) os=mac; natives='*.dylib'; sep=: ;;
+  *) os=win; natives='*.dll'; sep=';' ;; # Git Bash or MSYS2 on Windows
+esac
+
+# The JavaFX jars with a platform classifier are the modular ones (with the native libraries inside);
+# every other runtime jar goes on the app's class path.
+javafx_jars=()
+IFS="$sep" read -r -a classpath <"$build/runtime-classpath.txt" || true # no final newline
+for jar in "${classpath[@]}"; do
+  case "$jar" in
+    */org/openjfx/*-"$os"*.jar) javafx_jars+=("$jar") ;;
+    */org/openjfx/*) ;;
+    *) cp "$jar" "$work/input/" ;;
+  esac
+done
+cp "$app_jar" "$work/input/questbench.jar"
+
+echo "package.sh: jlink (JDK $feature) -> $work/runtime"
+# shellcheck disable=SC2046 # the options are a space-separated list
+"$bin/jlink" --module-path "$(IFS="$sep"; echo "${javafx_jars[*]}")" \
+  --add-modules "$(config modules),$(config javafx-modules)" \
+  $(config options) --generate-cds-archive --output "$work/runtime"
+for jar in "${javafx_jars[@]}"; do
+  (cd "$work/runtime/lib" && unzip -qo "$jar" "$natives" 2>/dev/null || true)
+done
+
+# JVM options of the launcher. JDK 17 accepts --enable-native-access (it silences JDK 22+'s warnings);
+# --sun-misc-unsafe-memory-access only exists from JDK 24 on.
+java_options=(-Xms64m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED,javafx.graphics)
+((feature >= 24)) && java_options+=(--sun-misc-unsafe-memory-access=allow)
+common=(--name Questbench --app-version "$version" --vendor "Questbench contributors"
+  --description "$description" --copyright "Copyright the Questbench contributors. Apache License 2.0.")
+icon="icons/questbench.png"
+case "$os" in
+  linux) icon=icons/questbench-256.png ;;
+  mac) icon=icons/questbench.icns ;;
+  win) icon=icons/questbench.ico ;;
+esac
+
+image_options=("${common[@]}" --input "$work/input" --main-jar questbench.jar --main-class dev.questbench.app.Launcher
+  --runtime-image "$work/runtime" --icon "$icon" --dest "$dist")
+# The CDS archive holds the image's absolute class path: once the image is moved (installed to /opt/questbench),
+# JDK 17 ignores it (keeping the JDK's own archive) and would say so; -Xlog:cds...=off keeps that quiet.
+for option in "${java_options[@]}" '-XX:SharedArchiveFile=$APPDIR/questbench.jsa' -Xlog:cds=off -Xlog:cds+dynamic=off; do
+  image_options+=(--java-options "$option")
+done
+# Windows: the Start-menu launcher opens no console; questbench-cli.exe is the one for `run` and `serve`.
+[[ "$os" == win ]] && image_options+=(--add-launcher "questbench-cli=packaging/windows/questbench-cli.properties")
+
+echo "package.sh: jpackage app image -> $dist"
+"$bin/jpackage" --type app-image "${image_options[@]}"
+case "$os" in
+  mac) image="$dist/Questbench.app"; app="$image/Contents/app"; launcher="$image/Contents/MacOS/Questbench"
+       runtime="$image/Contents/runtime/Contents/Home" ;;
+  win) image="$dist/Questbench"; app="$image/app"; launcher="$image/Questbench.exe"; runtime="$image/runtime" ;;
+  *) image="$dist/Questbench"; app="$image/lib/app"; launcher="$image/bin/Questbench"; runtime="$image/lib/runtime" ;;
+esac
+
+# CDS: start the image once the way its launcher does (same class path) and archive the classes it loaded.
+# The desktop start needs a display; without one (or xvfb-run) the archive covers the command-line start.
+echo "package.sh: class-data-sharing archive"
+cp_line="$(grep '^app.classpath=' "$app/Questbench.cfg" | sed 's/^app.classpath=//; s/\$APPDIR/'"${app//\//\\/}"'/g' | paste -sd"$sep")"
+# The start runs with an empty user.home, which also checks that JavaFX loads its native libraries from the
+# runtime's lib/: JavaFX unpacks them into ~/.openjfx only when it cannot (Java ignores $HOME for user.home).
+data="$(mktemp -d)"
+dump=("$runtime/bin/java" "-XX:ArchiveClassesAtExit=$app/questbench.jsa" -Xlog:cds=error "${java_options[@]}"
+  "-Duser.home=$data" -cp "$cp_line" dev.questbench.app.Launcher)
+if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
+  packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data/store"
+  if [[ -e "$data/.openjfx" ]]; then
+    echo "package.sh: JavaFX unpacked its native libraries into ~/.openjfx; the runtime's lib/ lacks them" >&2
+    exit 1
+  fi
+else
+  "${dump[@]}" --version
+fi
+rm -rf "$data"
+
+installer_options=("${common[@]}" --app-image "$image" --dest "$dist" --license-file LICENSE)
+case "$os" in
+  linux)
+    deps() { sed 's/#.*//; /^[[:space:]]*$/d; s/[[:space:]]*$//' "packaging/linux/$1" | paste -sd, | sed 's/,/, /g'; }
+    # jpackage looks the menu entry up as <launcher>.desktop; ours, with the installed paths filled in.
+    mkdir -p "$work/linux"
+    sed 's|^Exec=questbench|Exec=/opt/questbench/bin/Questbench|; s|^TryExec=questbench|TryExec=/opt/questbench/bin/Questbench|;
+      s|^Icon=questbench|Icon=/opt/questbench/lib/Questbench.png|' packaging/linux/questbench.desktop >"$work/linux/Questbench.desktop"
+    linux_options=("${installer_options[@]}" --linux-package-name questbench --linux-shortcut
+      --linux-menu-group Development --linux-app-category devel --linux-deb-maintainer "questbench@users.noreply.github.com"
+      --resource-dir "$work/linux")
+    if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+      echo "package.sh: jpackage .deb"
+      "$bin/jpackage" --type deb "${linux_options[@]}" --linux-package-deps "$(deps deb-depends.txt)"
+    fi
+    if command -v rpmbuild >/dev/null; then
+      echo "package.sh: jpackage .rpm"
+      "$bin/jpackage" --type rpm "${linux_options[@]}" --linux-package-deps "$(deps rpm-requires.txt)" --linux-rpm-license-type "ASL 2.0"
+    fi ;;
+  mac)
+    /usr/libexec/PlistBuddy -c "Merge packaging/macos/Info.plist.additions" "$image/Contents/Info.plist"
+    "$bin/jpackage" --type dmg "${installer_options[@]}" --mac-package-identifier dev.questbench.app \
+      --mac-package-name Questbench --resource-dir packaging/macos ;;
+  win)
+    mkdir -p "$work/windows" && cp packaging/windows/* icons/questbench.ico "$work/windows/"
+    "$bin/jpackage" --type msi "${installer_options[@]}" --win-upgrade-uuid 1630f394-33bf-45c6-8ba8-754ddbb9b52e \
+      --win-menu --win-menu-group Questbench --win-shortcut --win-dir-chooser --win-per-user-install \
+      --resource-dir "$work/windows" ;;
+esac
+echo "package.sh: launcher $launcher"
+du -sh "$image" "$dist"/*.deb "$dist"/*.rpm "$dist"/*.dmg "$dist"/*.msi 2>/dev/null || true
