@@ -28,6 +28,7 @@ public final class BenchMain {
         all.put("server", new ServerBench());
         all.put("acp", new AcpBench());
         all.put("mention", new MentionBench());
+        all.put("mcp", new McpBench());
         all.put("preview", new dev.questbench.ui.preview.PreviewBench());
         all.put("conversation", new ConversationBench());
         String wanted = args.length == 0 ? "all" : args[0];

@@ -19,6 +19,16 @@ public final class AgentSettings {
     /** Seconds a hook may run when its entry names no timeout. */
     public static final Setting<Integer> HOOK_TIMEOUT = Setting.of("agent.hookTimeoutSeconds", Integer.class, 60);
 
+    /** Names of skills switched off in Settings → Skills (not listed to the model, no {@code /name}). */
+    public static final Setting<String[]> DISABLED_SKILLS = Setting.of("agent.skills.disabled", String[].class,
+            new String[0]);
+
+    /** MCP servers for every quest, in the {@code mcpServers} format of {@code .mcp.json}. */
+    public static final Setting<JsonNode> MCP_SERVERS = Setting.of("agent.mcpServers", JsonNode.class, null);
+
+    /** Experts mode: per-role model and extra instructions, {@code {"QA": {"model": "…", "prompt": "…"}}}. */
+    public static final Setting<JsonNode> EXPERTS = Setting.of("agent.experts", JsonNode.class, null);
+
     private AgentSettings() {
     }
 

@@ -13,6 +13,10 @@ import dev.questbench.agent.builtin.hooks.HookRunner;
 import dev.questbench.agent.builtin.memory.MemoryFile;
 import dev.questbench.agent.builtin.memory.MemoryLoader;
 import dev.questbench.agent.builtin.permission.ProjectSettings;
+import dev.questbench.agent.builtin.skills.Skill;
+import dev.questbench.agent.builtin.skills.SkillCommand;
+import dev.questbench.agent.builtin.subagents.AgentTool;
+import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
@@ -66,6 +70,10 @@ final class BuiltinSession implements AgentSession {
     private final List<ToolSpec> toolSpecs = new ArrayList<>();
     private final long toolTokens;
     private final AtomicLong messageIds = new AtomicLong();
+    private final List<Skill> skills;
+    private final SessionExtensions extensions;
+    private final boolean experts;
+    private SubagentRunner subagents;
     private volatile Cancellation cancellation = new Cancellation();
     private SessionHooks hooks;
     private ToolGate gate;
@@ -79,8 +87,11 @@ final class BuiltinSession implements AgentSession {
         this.hasWorkspace = context.workingDirectory() != null;
         this.workDir = hasWorkspace ? context.workingDirectory().toAbsolutePath().normalize() : setup.scratch();
         this.journal = new SessionJournal(context);
+        this.experts = context.quest().mode() == dev.questbench.domain.QuestMode.EXPERTS;
+        this.extensions = SessionExtensions.load(setup, hasWorkspace ? workDir : null, experts);
+        this.skills = extensions.skills();
         long chars = 0;
-        for (Tool tool : setup.tools()) {
+        for (Tool tool : extensions.tools()) {
             tools.put(tool.name(), tool);
             toolSpecs.add(new ToolSpec(tool.name(), tool.description(), tool.inputSchema()));
         }
@@ -116,9 +127,9 @@ final class BuiltinSession implements AgentSession {
                     + (why == null || why.isBlank() ? "." : ": " + why.strip()) + " Change the message or the hook, "
                     + "then send it again.", false);
         }
-        String seen = text;
+        String seen = SkillCommand.expand(text, skills);
         if (prompt.additionalContext() != null && !prompt.additionalContext().isBlank()) {
-            seen = text + "\n\n" + prompt.additionalContext().strip();
+            seen = seen + "\n\n" + prompt.additionalContext().strip();
         }
         if (!seen.equals(journaled)) {
             overrides.put(message.id(), seen); // e.g. spec-mode instructions or hook context
@@ -155,6 +166,7 @@ final class BuiltinSession implements AgentSession {
     @Override
     public void close() {
         cancellation.cancel();
+        extensions.close();
     }
 
     // ---- the loop --------------------------------------------------------------------------------
@@ -185,13 +197,14 @@ final class BuiltinSession implements AgentSession {
                 context.quest().id(), workDir, setup.mode(), () -> cancellation);
         gate = new ToolGate(setup, project, journal, hooks, tools, workDir);
         execution = new ToolExecution(setup, journal, hooks, tools, toolSpecs, workDir);
+        subagents = new SubagentRunner(setup, journal, gate::policy, extensions.subagents(), workDir);
         List<MemoryFile> memory = MemoryLoader.load(hasWorkspace ? workDir : null, setup.home());
         recordContext(memory, project);
         String source = journal.hasAgentActivity() ? "resume" : "startup";
         ObjectNode start = hooks.input().put("source", source).put("model", setup.model());
         HookResult session = hooks.run(HookEvent.SESSION_START, source, start);
         systemPrompt = SystemPrompt.build(workDir, hasWorkspace, setup.mode(), memory, session.additionalContext(),
-                LocalDate.now());
+                LocalDate.now(), skills) + (experts ? Experts.LEAD_PROMPT : "");
         return null;
     }
 
@@ -244,7 +257,17 @@ final class BuiltinSession implements AgentSession {
 
     /** Runs the pending tool uses in order; returns how the turn yields, or null when all have results. */
     private TurnResult runPending(List<JournalEntry> pending) {
+        Map<String, dev.questbench.agent.builtin.tools.ToolOutput> delegated = subagents.runAll(pending,
+                cancellation); // the allowed Agent calls of one response run at once
+        for (JournalEntry entry : pending) {
+            if (delegated.containsKey(entry.id())) {
+                execution.finish(entry, (QuestEvent.AgentToolUse) entry.event(), delegated.get(entry.id()), 0L);
+            }
+        }
         for (int i = 0; i < pending.size(); i++) {
+            if (delegated.containsKey(pending.get(i).id())) {
+                continue;
+            }
             if (context.control().stopRequested() || cancellation.isCancelled()) {
                 return new TurnResult.Stopped();
             }
@@ -268,7 +291,12 @@ final class BuiltinSession implements AgentSession {
                     continue;
                 }
             }
-            execution.execute(entry, use, cancellation);
+            if (AgentTool.NAME.equals(use.name())) {
+                long started = System.nanoTime();
+                execution.finish(entry, use, subagents.run(entry.id(), use.input(), cancellation), started);
+            } else {
+                execution.execute(entry, use, cancellation);
+            }
         }
         return null;
     }
@@ -434,9 +462,11 @@ final class BuiltinSession implements AgentSession {
         for (MemoryFile file : memory) {
             references.add(new QuestEvent.ContextLoaded.Reference(file.path().toString(), "memory", file.scope()));
         }
-        QuestEvent.ContextLoaded loaded = new QuestEvent.ContextLoaded(references, project.warnings());
+        List<String> warnings = new ArrayList<>(project.warnings());
+        warnings.addAll(extensions.mcpProblems());
+        QuestEvent.ContextLoaded loaded = new QuestEvent.ContextLoaded(references, warnings);
         QuestEvent.ContextLoaded previous = journal.last(QuestEvent.ContextLoaded.class);
-        if (!Objects.equals(previous, loaded) && (!references.isEmpty() || !project.warnings().isEmpty()
+        if (!Objects.equals(previous, loaded) && (!references.isEmpty() || !warnings.isEmpty()
                 || previous != null)) {
             journal.emit(loaded);
         }

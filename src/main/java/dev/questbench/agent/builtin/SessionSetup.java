@@ -26,11 +26,12 @@ import java.util.function.Function;
  * @param scratch       the folder tools use when the quest has no workspace
  * @param blobs         stores large outputs, returns a ref
  * @param tools         the tools offered besides TodoWrite and AskUserQuestion
+ * @param extensions    the settings of skills, MCP servers and Experts mode
  */
 public record SessionSetup(ModelClient client, String model, boolean implicitModel, PermissionMode mode,
                            List<PermissionRule> appRules, HookConfig appHooks, int stepLimit, ToolLimits limits,
                            Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
-                           List<Tool> tools) {
+                           List<Tool> tools, ExtensionSettings extensions) {
     public SessionSetup {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(model, "model");
@@ -41,5 +42,15 @@ public record SessionSetup(ModelClient client, String model, boolean implicitMod
         limits = limits == null ? ToolLimits.DEFAULT : limits;
         hookTimeout = hookTimeout == null ? Duration.ofSeconds(60) : hookTimeout;
         tools = List.copyOf(tools);
+        extensions = extensions == null ? ExtensionSettings.NONE : extensions;
+    }
+
+    /** A setup with every skill enabled, no MCP servers and the default experts. */
+    public SessionSetup(ModelClient client, String model, boolean implicitModel, PermissionMode mode,
+                        List<PermissionRule> appRules, HookConfig appHooks, int stepLimit, ToolLimits limits,
+                        Duration hookTimeout, Path home, Path scratch, Function<byte[], String> blobs,
+                        List<Tool> tools) {
+        this(client, model, implicitModel, mode, appRules, appHooks, stepLimit, limits, hookTimeout, home, scratch,
+                blobs, tools, ExtensionSettings.NONE);
     }
 }

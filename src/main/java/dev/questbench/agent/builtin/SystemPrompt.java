@@ -1,6 +1,7 @@
 package dev.questbench.agent.builtin;
 
 import dev.questbench.agent.builtin.memory.MemoryFile;
+import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.domain.PermissionMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ final class SystemPrompt {
     }
 
     static String build(Path workDir, boolean hasWorkspace, PermissionMode mode, List<MemoryFile> memory,
-                        String sessionContext, LocalDate today) {
+                        String sessionContext, LocalDate today, List<Skill> skills) {
         StringBuilder out = new StringBuilder();
         out.append("""
                 You are Questbench's built-in agent. A person delegated a task (a quest) to you and will review \
@@ -52,6 +53,12 @@ final class SystemPrompt {
                     change anything. Investigate, then answer with a concrete plan (steps, files to change, how \
                     to verify) for the user to approve.
                     """);
+        }
+        if (!skills.isEmpty()) {
+            out.append("\n# Skills\nLoad a skill with the Skill tool when the task matches its description:\n");
+            for (Skill skill : skills) {
+                out.append("- ").append(skill.name()).append(": ").append(skill.description().strip()).append('\n');
+            }
         }
         for (MemoryFile file : memory) {
             out.append("\n# Memory: ").append(file.path()).append(" (").append(file.scope()).append(")\n")

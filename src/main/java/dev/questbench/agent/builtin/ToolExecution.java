@@ -65,13 +65,19 @@ final class ToolExecution {
                         List.of());
             }
         }
+        finish(entry, use, output, started);
+    }
+
+    /** Journals a tool's output (after PostToolUse hooks) and the files it changed; {@code started} in nanos. */
+    void finish(JournalEntry entry, QuestEvent.AgentToolUse use, ToolOutput output, long started) {
         String text = afterHooks(use, output);
         List<ContentBlock> content = new ArrayList<>();
         content.add(ContentBlock.text(text));
         if (output.blobRef() != null) {
             content.add(new ContentBlock("blob", null, output.blobRef()));
         }
-        journal.emit(new QuestEvent.AgentToolResult(entry.id(), content, output.isError(), millisSince(started)));
+        journal.emit(new QuestEvent.AgentToolResult(entry.id(), content, output.isError(),
+                started == 0L ? null : millisSince(started)));
         for (String changed : output.changedFiles()) {
             artifact(changed, use.name());
         }

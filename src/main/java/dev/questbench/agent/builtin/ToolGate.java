@@ -132,7 +132,7 @@ final class ToolGate {
     }
 
     /** The rules in force now: app settings, the settings files, and this quest's "Allow always" answers. */
-    private PermissionPolicy policy() {
+    PermissionPolicy policy() {
         List<PermissionRule> rules = new ArrayList<>(setup.appRules());
         rules.addAll(project.rules());
         rules.addAll(journal.alwaysAllowRules(workDir));

@@ -335,6 +335,15 @@ public sealed interface QuestEvent {
     record SetupOutput(String text, Integer exitCode) implements QuestEvent {
     }
 
+    /**
+     * One event of a subagent's own conversation, a child thread of the quest: {@code parentToolUseId} is the
+     * {@code evt_} id of the {@code Agent} tool use that started it (the thread), {@code agent} the subagent's name,
+     * {@code event} the inner event as its wire JSON. The main conversation never reads these back.
+     */
+    @JsonTypeName("quest.subagent_event")
+    record SubagentEvent(String parentToolUseId, String agent, ObjectNode event) implements QuestEvent {
+    }
+
     // ---- anything else -------------------------------------------------------------------------
 
     /** An event type this version does not know; kept whole so it reads and writes back unchanged. */

@@ -1,6 +1,7 @@
 package dev.questbench.ui.composer;
 
 import dev.questbench.domain.Quest;
+import dev.questbench.agent.builtin.skills.Skills;
 import dev.questbench.workspace.commands.CustomCommands;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,4 +29,17 @@ public interface SlashCommandSource {
     /** Markdown commands in the workspace's {@code .qoder/commands} and {@code .claude/commands}. */
     SlashCommandSource WORKSPACE = (quest, workspace) -> workspace == null ? List.of()
             : CustomCommands.read(workspace).stream().map(SlashCommand::custom).toList();
+
+    /** The enabled skills of the workspace and the user, as {@code /name}, for quests of the built-in agent. */
+    static SlashCommandSource skills(dev.questbench.store.Settings settings, Path home) {
+        return (quest, workspace) -> {
+            if (!Quest.BUILTIN_BACKEND.equals(quest.backend())) {
+                return List.of();
+            }
+            List<String> disabled = List.of(settings.get(dev.questbench.agent.builtin.AgentSettings.DISABLED_SKILLS));
+            return Skills.enabled(Skills.discover(workspace, home), disabled).stream()
+                    .map(skill -> SlashCommand.agent(skill.name(), skill.description().isBlank()
+                            ? "Skill from " + skill.folder() : skill.description())).toList();
+        };
+    }
 }

@@ -41,7 +41,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     /** The dialog's tabs, for opening it on one of them. */
-    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS }
+    public enum Page { GENERAL, MODELS, AGENT, AGENTS, WORKTREES, SERVER, REVIEW, SHORTCUTS, SKILLS, MCP, EXPERTS }
 
     private final SettingsViewModel model;
     private final ModelsViewModel models;
@@ -161,6 +161,27 @@ public final class SettingsDialog extends Dialog<Boolean> {
         save.disableProperty().bind(busy.or(reviewSettings.savingProperty()).or(reviewSettings.loadedProperty().not()));
         showProblems(Page.REVIEW, reviewSettings.problemProperty());
         reviewSettings.load();
+        return this;
+    }
+
+    /** Adds the Skills tab; its switches are stored as they are flipped, not on Save. */
+    public SettingsDialog withSkills(SkillsViewModel skills) {
+        addPage(Page.SKILLS, "Skills", Feather.BOOK_OPEN, new SkillsPage(skills));
+        skills.load();
+        return this;
+    }
+
+    /** Adds the MCP tab; its changes are stored as they are made, not on Save. */
+    public SettingsDialog withMcp(McpViewModel mcp) {
+        addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcp));
+        mcp.load();
+        return this;
+    }
+
+    /** Adds the Experts tab (per-role model and instructions), saved with its own button. */
+    public SettingsDialog withExperts(ExpertsViewModel experts) {
+        addPage(Page.EXPERTS, "Experts", Feather.USERS, new ExpertsPage(experts));
+        experts.load();
         return this;
     }
 

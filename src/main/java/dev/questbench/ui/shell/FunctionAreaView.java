@@ -13,11 +13,15 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The right column: Summary, Review and Preview tabs about the selected quest (Review: its changes). */
+/**
+ * The right column: Summary, Review, Preview and Team (the Expert Team Canvas) tabs about the selected quest
+ * (Review: its changes).
+ */
 final class FunctionAreaView extends TabPane {
 
     FunctionAreaView(QuestSummaryViewModel summary, ReviewViewModel review, PreviewPanel preview,
-                     PreviewViewModel previewModel, ObservableValue<Instant> now) {
+                     PreviewViewModel previewModel, ObservableValue<Instant> now,
+                     dev.questbench.ui.experts.ExpertTeamViewModel experts) {
         setId("function-area");
         getStyleClass().add("function-area");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -30,7 +34,8 @@ final class FunctionAreaView extends TabPane {
         getTabs().addAll(
                 tab("Summary", withArtifacts(summaryView, previewModel)),
                 tab("Review", new ReviewPanel(review)),
-                tab("Preview", preview));
+                tab("Preview", preview),
+                tab("Team", new dev.questbench.ui.experts.ExpertTeamCanvas(experts)));
         // The review snapshots the quest's folder with git: only while its tab is in front.
         Tab reviewTab = getTabs().get(1);
         review.setVisible(reviewTab.isSelected());

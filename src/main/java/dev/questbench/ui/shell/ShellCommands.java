@@ -8,6 +8,7 @@ import dev.questbench.ui.settings.AgentViewModel;
 import dev.questbench.ui.settings.ModelsViewModel;
 import dev.questbench.ui.settings.SettingsDialog;
 import dev.questbench.ui.settings.SettingsViewModel;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import org.kordamp.ikonli.feather.Feather;
@@ -103,8 +104,12 @@ final class ShellCommands {
                 : new dev.questbench.ui.settings.ServerViewModel(shell.localServer(), shell.tasks());
         var agents = new dev.questbench.ui.settings.AgentsViewModel(shell.store().settings(), shell.store().secrets(),
                 shell.tasks());
+        Path home = Path.of(System.getProperty("user.home"));
+        var skills = new dev.questbench.ui.settings.SkillsViewModel(shell.store(), home, shell.tasks());
+        var mcp = new dev.questbench.ui.settings.McpViewModel(shell.store(), shell.tasks(), home);
+        var experts = new dev.questbench.ui.settings.ExpertsViewModel(shell.store().settings(), shell.tasks());
         Platform.runLater(() -> shell.dialogs().showAndWait(new SettingsDialog(form, models, agent, worktrees,
-                server, agents).withReview(review).withShortcuts(shortcuts).select(page)));
+                server, agents).withReview(review).withSkills(skills).withMcp(mcp).withExperts(experts).withShortcuts(shortcuts).select(page)));
     }
 
     /** Opens the New Quest dialog; the new quest is selected and its conversation shown. */

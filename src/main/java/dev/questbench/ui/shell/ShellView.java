@@ -53,7 +53,7 @@ final class ShellView extends BorderPane {
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
         functionArea = new FunctionAreaView(model.summary(), model.review(), new PreviewPanel(model.preview(),
-                SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now);
+                SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now, model.experts());
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
                 new ConnectModelCard(model.connectModel(), commands.setUpModel));
         ConversationView transcript = new ConversationView(model.conversation(), model.cardActions(),

@@ -64,6 +64,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final SchedulesViewModel schedules;
     private final ReviewViewModel review;
     private final PreviewViewModel preview;
+    private final dev.questbench.ui.experts.ExpertTeamViewModel experts;
     private final ReadOnlyObjectWrapper<MainView> view = new ReadOnlyObjectWrapper<>(this, "view", MainView.QUEST);
     private final StringProperty selectedQuestId = new SimpleStringProperty(this, "selectedQuestId");
     private final ReadOnlyBooleanWrapper functionAreaCollapsed = new ReadOnlyBooleanWrapper(this, "collapsed");
@@ -91,6 +92,7 @@ public final class ShellViewModel implements AutoCloseable {
         this.preview = new PreviewViewModel(store, engine, tasks, dialogs, SystemApps.desktop(), fxExecutor,
                 new ThrottledExecutor(fxExecutor, java.time.Duration.ofMillis(400)));
         this.composer = new ComposerViewModel(store, engine, tasks, fxExecutor);
+        this.experts = new dev.questbench.ui.experts.ExpertTeamViewModel(store, tasks, fxExecutor);
         this.connectModel = new ConnectModelViewModel(engine.agent(), System.getenv(), tasks);
         // an external (ACP) agent's own slash commands, as it last announced them (read off the FX thread)
         composer.addCommandSource((quest, folder) -> {
@@ -104,6 +106,8 @@ public final class ShellViewModel implements AutoCloseable {
             return latest.commands().stream().map(name -> dev.questbench.ui.composer.SlashCommand.agent(
                     name.startsWith("/") ? name.substring(1) : name, "Command of " + latest.agent())).toList();
         });
+        composer.addCommandSource(dev.questbench.ui.composer.SlashCommandSource.skills(store.settings(),
+                java.nio.file.Path.of(System.getProperty("user.home"))));
         this.goal = new GoalViewModel(store, engine, tasks, dialogs, fxExecutor);
         this.questActions = new QuestActions(engine.executor(), engine.workspaces(), tasks, dialogs, this::openQuest);
         this.cardActions = new CardActions(store, engine, tasks, dialogs, conversation.questIdProperty()::get,
@@ -184,6 +188,11 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /** The Preview tab: the selected quest's artifacts and dev servers. */
+    /** The Expert Team Canvas of the selected quest. */
+    public dev.questbench.ui.experts.ExpertTeamViewModel experts() {
+        return experts;
+    }
+
     public PreviewViewModel preview() {
         return preview;
     }
@@ -359,6 +368,7 @@ public final class ShellViewModel implements AutoCloseable {
         summary.close();
         review.close();
         preview.close();
+        experts.close();
         composer.close();
         tiles.close();
         goal.close();
@@ -378,6 +388,7 @@ public final class ShellViewModel implements AutoCloseable {
         summary.show(id);
         review.show(id);
         preview.show(id);
+        experts.show(id);
         composer.show(id);
         if (id != null) {
             setRead(id, true); // opening a quest is reading it

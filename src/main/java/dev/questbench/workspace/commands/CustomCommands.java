@@ -66,8 +66,9 @@ public final class CustomCommands {
     }
 
     /** A Markdown file's leading {@code ---} block as simple {@code key: value} lines, and the rest. */
-    record Frontmatter(Map<String, String> values, String body) {
-        static Frontmatter split(String text) {
+    public record Frontmatter(Map<String, String> values, String body) {
+        /** Splits {@code text} into its frontmatter (keys lower-cased) and body. */
+        public static Frontmatter split(String text) {
             String normalized = text.replace("\r\n", "\n");
             if (!normalized.startsWith("---\n")) {
                 return new Frontmatter(Map.of(), normalized);
@@ -88,7 +89,8 @@ public final class CustomCommands {
             return new Frontmatter(values, bodyStart < 0 ? "" : normalized.substring(bodyStart + 1));
         }
 
-        String value(String key) {
+        /** The value of {@code key}, or "" when it is absent. */
+        public String value(String key) {
             return values.getOrDefault(key, "");
         }
 

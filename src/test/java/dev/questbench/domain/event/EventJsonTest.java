@@ -101,6 +101,10 @@ class EventJsonTest {
         samples.put(new QuestEvent.HookRan("PreToolUse", "./block.sh", 2, "no", "blocked", 15),
                 "{'type':'quest.hook_ran','hook_event':'PreToolUse','command':'./block.sh','exit_code':2,"
                         + "'output':'no','outcome':'blocked','duration_ms':15}");
+        samples.put(new QuestEvent.SubagentEvent("evt_7", "Explore",
+                        EventJson.toTree(QuestEvent.AgentMessage.text("found it"))),
+                "{'type':'quest.subagent_event','parent_tool_use_id':'evt_7','agent':'Explore','event':"
+                        + "{'type':'agent.message','content':[{'type':'text','text':'found it'}]}}");
         samples.put(new QuestEvent.ContextLoaded(List.of(new QuestEvent.ContextLoaded.Reference("/w/AGENTS.md",
                         "memory", "project")), List.of("bad rule")),
                 "{'type':'quest.context_loaded','references':[{'path':'/w/AGENTS.md','kind':'memory',"

@@ -1,0 +1,52 @@
+package dev.questbench.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** Settings → Experts: per-role model and extra instructions for Experts mode, stored with its own Save button. */
+final class ExpertsPage extends ScrollPane {
+
+    ExpertsPage(ExpertsViewModel model) {
+        setId("settings-experts-page");
+        getStyleClass().addAll("settings-page", Tweaks.EDGE_TO_EDGE);
+        setFitToWidth(true);
+        Label heading = new Label("Experts mode");
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Label about = new Label("The Lead of an Experts-mode quest starts these experts. Leave the model empty to "
+                + "use the quest's; extra instructions are added to the role's own. A subagent file named like a "
+                + "role (.qoder/agents/QA.md) replaces the role entirely.");
+        about.setWrapText(true);
+        about.getStyleClass().add(Styles.TEXT_MUTED);
+        Button save = new Button("Save experts");
+        save.setId("experts-save");
+        save.setOnAction(event -> model.save());
+        Label message = new Label();
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        VBox form = new VBox(10, heading, about, new javafx.scene.layout.HBox(10, save, message));
+        for (String role : model.roles()) {
+            String id = role.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
+            Label name = new Label(role);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            TextField modelField = new TextField();
+            modelField.setId("expert-model-" + id);
+            modelField.setPromptText("model id (empty: the quest's)");
+            modelField.textProperty().bindBidirectional(model.modelProperty(role));
+            TextArea prompt = new TextArea();
+            prompt.setId("expert-prompt-" + id);
+            prompt.setPromptText("extra instructions");
+            prompt.setPrefRowCount(2);
+            prompt.setWrapText(true);
+            prompt.textProperty().bindBidirectional(model.promptProperty(role));
+            form.getChildren().addAll(name, modelField, prompt);
+        }
+        form.getStyleClass().add("settings-form");
+        setContent(form);
+    }
+}

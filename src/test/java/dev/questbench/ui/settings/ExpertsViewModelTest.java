@@ -1,0 +1,41 @@
+package dev.questbench.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.questbench.agent.builtin.AgentSettings;
+import dev.questbench.store.Store;
+import dev.questbench.ui.common.DirectTaskRunner;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings → Experts on a real store: per-role fields are stored, empty ones left out, and read back. */
+class ExpertsViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savesOnlyFilledRolesAndReadsThemBack() {
+        try (Store store = Store.open(dir.resolve("data"))) {
+            ExpertsViewModel model = new ExpertsViewModel(store.settings(), new DirectTaskRunner());
+            model.load();
+            assertEquals("", model.modelProperty("QA").get());
+            model.modelProperty("QA").set(" qa-model ");
+            model.promptProperty("Code Reviewer").set("Focus on security.");
+            model.save();
+            assertEquals("Saved. New Experts-mode quests use it.", model.messageProperty().get());
+            JsonNode stored = store.settings().get(AgentSettings.EXPERTS);
+            assertEquals("qa-model", stored.get("QA").get("model").asText());
+            assertFalse(stored.get("QA").has("prompt"));
+            assertEquals("Focus on security.", stored.get("Code Reviewer").get("prompt").asText());
+            assertFalse(stored.has("Researcher"));
+
+            ExpertsViewModel again = new ExpertsViewModel(store.settings(), new DirectTaskRunner());
+            again.load();
+            assertEquals("qa-model", again.modelProperty("QA").get());
+            assertEquals("Focus on security.", again.promptProperty("Code Reviewer").get());
+        }
+    }
+}
