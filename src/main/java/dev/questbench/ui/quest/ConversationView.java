@@ -199,9 +199,24 @@ public final class ConversationView extends StackPane {
 
     /** Scrolls to the very end, so a tall last row shows its newest lines. */
     private void showEnd() {
+        showEnd(5);
+    }
+
+    /**
+     * Puts the last row at the bottom; rows measured only as they show can leave the flow short of the end after
+     * one pass, so it checks again on the next pulses (a few times at most).
+     */
+    private void showEnd(int tries) {
         VirtualFlow<?> flow = flow();
-        if (flow != null && !list.getItems().isEmpty()) {
-            flow.setPosition(1.0);
+        if (flow == null || list.getItems().isEmpty()) {
+            return;
+        }
+        flow.setPosition(1.0);
+        flow.layout();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (tries > 1 && (last == null || last.getIndex() < list.getItems().size() - 1)) {
+            flow.scrollTo(list.getItems().size() - 1);
+            Platform.runLater(() -> showEnd(tries - 1));
         }
     }
 
