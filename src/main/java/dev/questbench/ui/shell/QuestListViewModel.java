@@ -49,6 +49,8 @@ public final class QuestListViewModel implements AutoCloseable {
     private final javafx.collections.ObservableMap<String, String> snippets =
             javafx.collections.FXCollections.observableHashMap();
     private long searchGeneration;
+    private static final long SCHEDULES_EVERY_NANOS = 30_000_000_000L;
+    private long scheduledReadAt;
     private final javafx.collections.ObservableSet<String> scheduled = javafx.collections.FXCollections.observableSet();
     // kept views: a wrapper made per call would drop its listeners when collected
     private final javafx.collections.ObservableSet<String> scheduledView =
@@ -254,7 +256,10 @@ public final class QuestListViewModel implements AutoCloseable {
             reload();
         } else {
             publish();
-            refreshScheduled();
+            // running quests change many times a second: the schedule clocks need not follow that closely
+            if (System.nanoTime() - scheduledReadAt > SCHEDULES_EVERY_NANOS) {
+                refreshScheduled();
+            }
         }
     }
 
@@ -281,6 +286,7 @@ public final class QuestListViewModel implements AutoCloseable {
 
     /** Reads which quests have a pending schedule, in the background. */
     private void refreshScheduled() {
+        scheduledReadAt = System.nanoTime();
         tasks.run(() -> store.schedules().list().stream()
                 .filter(schedule -> schedule.enabled() && schedule.continueQuestId() != null)
                 .map(dev.questbench.domain.schedule.Schedule::continueQuestId)
