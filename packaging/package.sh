@@ -4,7 +4,10 @@
 #   2. copy JavaFX's native libraries into the runtime's lib/, where System.loadLibrary finds them, so
 #      JavaFX never unpacks them into ~/.openjfx at first start;
 #   3. jpackage an app image (the app jar and its non-JavaFX dependencies on the class path);
-#   4. record a class-data-sharing archive from a scripted start of that image (questbench.jsa);
+#   4. record the classes a scripted start of that image loads (questbench.classlist), from which the app's
+#      class-data-sharing archive (questbench.jsa) is dumped where the app ends up: an archive names absolute
+#      paths. The Linux packages dump it when installed (`questbench --cds-archive`); elsewhere the app does on
+#      its first start (app/StartupArchive). The dump is tried here once, then removed;
 #   5. jpackage the host OS's installers from the image: .deb (and .rpm when rpmbuild exists) on Linux,
 #      .dmg on macOS, .msi on Windows.
 #
@@ -44,18 +47,41 @@ for jar in "${classpath[@]}"; do
 done
 cp "$app_jar" "$work/input/questbench.jar"
 
+# Leaner jars (only when zip exists, so a Windows shell without it still packages):
+#  - Mermaid's webjar: PreviewPage loads dist/mermaid.min.js only; the source maps and the other bundles are 13 MB.
+#  - The SQLite driver carries its native library for 25 platforms and extracts the one it needs into the temp
+#    folder at every start. The host's copy goes into the image's native/ folder instead, which the launcher
+#    names with -Dorg.sqlite.lib.path, and the others are dropped (this installer is for this OS and CPU).
+case "$(uname -m)" in x86_64 | amd64) cpu=x86_64 ;; aarch64 | arm64) cpu=aarch64 ;; *) cpu="$(uname -m)" ;; esac
+case "$os" in linux) sqlite_os=Linux ;; mac) sqlite_os=Mac ;; *) sqlite_os=Windows ;; esac
+mkdir -p "$work/input/native"
+sqlite_jar="$(ls "$work"/input/sqlite-jdbc-*.jar)"
+(cd "$work/input/native" && unzip -qjo "$sqlite_jar" "org/sqlite/native/$sqlite_os/$cpu/*")
+sqlite_lib="$(ls "$work/input/native")"
+if command -v zip >/dev/null; then
+  zip -qd "$sqlite_jar" 'org/sqlite/native/*'
+  zip -qd "$work"/input/mermaid-*.jar '*.map' '*/dist/chunks/*' '*/dist/mermaid.js' '*/dist/mermaid.esm*' '*/dist/mermaid.core*'
+fi
+
 echo "package.sh: jlink (JDK $feature) -> $work/runtime"
+# The JavaFX jars carry their native libraries as resources; they are copied into lib/ below, so the module
+# image leaves them out (javafx.web's WebKit alone is 121 MB).
+# On Linux, the JVM's own library keeps its symbol tables unless told (libjvm.so: 24 -> 20 MB); needs objcopy.
+strip_native=()
+[[ "$os" == linux ]] && command -v objcopy >/dev/null && strip_native=(--strip-native-debug-symbols=exclude-debuginfo-files)
 # shellcheck disable=SC2046 # the options are a space-separated list
-"$bin/jlink" --module-path "$(IFS="$sep"; echo "${javafx_jars[*]}")" \
+"$bin/jlink" "${strip_native[@]}" --module-path "$(IFS="$sep"; echo "${javafx_jars[*]}")" \
   --add-modules "$(config modules),$(config javafx-modules)" \
-  $(config options) --generate-cds-archive --output "$work/runtime"
+  $(config options) --exclude-resources='regex:/javafx\.[a-z]+/[^/]+\.(so|dylib|dll)' --output "$work/runtime"
 for jar in "${javafx_jars[@]}"; do
   (cd "$work/runtime/lib" && unzip -qo "$jar" "$natives" 2>/dev/null || true)
 done
 
-# JVM options of the launcher. JDK 17 accepts --enable-native-access (it silences JDK 22+'s warnings);
+# JVM options of the launcher. --enable-native-access silences JDK 22+'s warnings; on older runtimes it is left
+# out, because setting it switches off CDS's archived module graph (a slower start).
 # --sun-misc-unsafe-memory-access only exists from JDK 24 on.
-java_options=(-Xms64m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED,javafx.graphics)
+java_options=(-Xms64m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+((feature >= 22)) && java_options+=(--enable-native-access=ALL-UNNAMED,javafx.graphics)
 ((feature >= 24)) && java_options+=(--sun-misc-unsafe-memory-access=allow)
 common=(--name Questbench --app-version "$version" --vendor "Questbench contributors"
   --description "$description" --copyright "Copyright the Questbench contributors. Apache License 2.0.")
@@ -68,9 +94,10 @@ esac
 
 image_options=("${common[@]}" --input "$work/input" --main-jar questbench.jar --main-class dev.questbench.app.Launcher
   --runtime-image "$work/runtime" --icon "$icon" --dest "$dist")
-# The CDS archive holds the image's absolute class path: once the image is moved (installed to /opt/questbench),
-# JDK 17 ignores it (keeping the JDK's own archive) and would say so; -Xlog:cds...=off keeps that quiet.
-for option in "${java_options[@]}" '-XX:SharedArchiveFile=$APPDIR/questbench.jsa' -Xlog:cds=off -Xlog:cds+dynamic=off; do
+# The CDS archive holds the image's absolute class path: where it is missing or was made for another path (an
+# image moved elsewhere), the JVM starts without it, more slowly; -Xlog:cds=off keeps that quiet.
+for option in "${java_options[@]}" "-Dorg.sqlite.lib.path=\$APPDIR/native" "-Dorg.sqlite.lib.name=$sqlite_lib" \
+    '-XX:SharedArchiveFile=$APPDIR/questbench.jsa' -Xlog:cds=off; do
   image_options+=(--java-options "$option")
 done
 # Windows: the Start-menu launcher opens no console; questbench-cli.exe is the one for `run` and `serve`.
@@ -85,25 +112,38 @@ case "$os" in
   *) image="$dist/Questbench"; app="$image/lib/app"; launcher="$image/bin/Questbench"; runtime="$image/lib/runtime" ;;
 esac
 
-# CDS: start the image once the way its launcher does (same class path) and archive the classes it loaded.
-# The desktop start needs a display; without one (or xvfb-run) the archive covers the command-line start.
+if [[ "$os" == linux ]]; then
+  # jpackage's native Linux launcher runs `rpm -qf` and `dpkg -S` on itself at every start to learn which package
+  # owns it (about 120 ms, more than the JVM takes to boot). A shell script with the same settings, generated from
+  # the launcher's .cfg, starts the same java with the same options and class path.
+  quote() { printf '"%s" ' "${1//\$APPDIR/\$app}"; }
+  java_line="$(sed -n 's/^java-options=//p' "$app/Questbench.cfg" | while IFS= read -r option; do quote "$option"; done)"
+  cp_line="$(sed -n 's/^app\.classpath=//p' "$app/Questbench.cfg" | paste -sd:)"
+  main_class="$(sed -n 's/^app\.mainclass=//p' "$app/Questbench.cfg")"
+  sed -e "s|@JAVA_OPTIONS@|$java_line|" -e "s|@CLASS_PATH@|${cp_line//\$APPDIR/\$app}|" -e "s|@MAIN_CLASS@|$main_class|" \
+    packaging/linux/launcher.sh >"$launcher"
+fi
+
 echo "package.sh: class-data-sharing archive"
-cp_line="$(grep '^app.classpath=' "$app/Questbench.cfg" | sed 's/^app.classpath=//; s/\$APPDIR/'"${app//\//\\/}"'/g' | paste -sd"$sep")"
-# The start runs with an empty user.home, which also checks that JavaFX loads its native libraries from the
-# runtime's lib/: JavaFX unpacks them into ~/.openjfx only when it cannot (Java ignores $HOME for user.home).
+# Record the classes of one start of the image to its first frame, through its own launcher (same class path and
+# options), then dump them into the archive once to check the list works (the desktop start needs a display;
+# without one or xvfb-run the list covers the command-line start only). The start runs with an empty user.home, which also checks that JavaFX
+# loads its native libraries from the runtime's lib/: JavaFX unpacks them into ~/.openjfx only when it cannot.
 data="$(mktemp -d)"
-dump=("$runtime/bin/java" "-XX:ArchiveClassesAtExit=$app/questbench.jsa" -Xlog:cds=error "${java_options[@]}"
-  "-Duser.home=$data" -cp "$cp_line" dev.questbench.app.Launcher)
+record=(env "JAVA_TOOL_OPTIONS=-XX:DumpLoadedClassList=$app/questbench.classlist -Duser.home=$data" "$launcher")
 if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
-  packaging/cds-desktop-start.sh "${dump[@]}" --startup-metrics --data-dir "$data/store"
+  packaging/cds-desktop-start.sh "${record[@]}" --startup-metrics --data-dir "$data/store"
   if [[ -e "$data/.openjfx" ]]; then
     echo "package.sh: JavaFX unpacked its native libraries into ~/.openjfx; the runtime's lib/ lacks them" >&2
     exit 1
   fi
 else
-  "${dump[@]}" --version
+  echo "package.sh: no display and no xvfb-run: the class list covers the command-line start only" >&2
+  "${record[@]}" --version >/dev/null
 fi
 rm -rf "$data"
+"$launcher" --cds-archive
+rm "$app/questbench.jsa"
 
 installer_options=("${common[@]}" --app-image "$image" --dest "$dist" --license-file LICENSE)
 case "$os" in
@@ -113,6 +153,8 @@ case "$os" in
     mkdir -p "$work/linux"
     sed 's|^Exec=questbench|Exec=/opt/questbench/bin/Questbench|; s|^TryExec=questbench|TryExec=/opt/questbench/bin/Questbench|;
       s|^Icon=questbench|Icon=/opt/questbench/lib/Questbench.png|' packaging/linux/questbench.desktop >"$work/linux/Questbench.desktop"
+    # postinst/prerm: jpackage's scripts (its placeholders kept) plus the PATH link and the CDS archive.
+    cp packaging/linux/postinst packaging/linux/prerm "$work/linux/"
     linux_options=("${installer_options[@]}" --linux-package-name questbench --linux-shortcut
       --linux-menu-group Development --linux-app-category devel --linux-deb-maintainer "questbench@users.noreply.github.com"
       --resource-dir "$work/linux")

@@ -13,11 +13,11 @@ import java.util.Locale;
  * @param dataDir the {@code --data-dir} value, or {@code null} when not given
  */
 public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boolean help, boolean version,
-                          List<String> modeArgs, boolean selfTest) {
-    /** Without --self-test. */
+                          List<String> modeArgs, boolean selfTest, boolean cdsArchive) {
+    /** Without --self-test and --cds-archive. */
     public CommandLine(Mode mode, String dataDir, boolean startupMetrics, boolean help, boolean version,
                        List<String> modeArgs) {
-        this(mode, dataDir, startupMetrics, help, version, modeArgs, false);
+        this(mode, dataDir, startupMetrics, help, version, modeArgs, false, false);
     }
 
 
@@ -43,6 +43,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
         boolean help = false;
         boolean version = false;
         boolean selfTest = false;
+        boolean cdsArchive = false;
         List<String> modeArgs = new ArrayList<>();
         boolean optionsEnded = false;
 
@@ -65,6 +66,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
                 case "--version" -> version = true;
                 case "--startup-metrics" -> startupMetrics = true;
                 case "--self-test" -> selfTest = true;
+                case "--cds-archive" -> cdsArchive = true;
                 case "--data-dir" -> {
                     if (i + 1 >= args.length) {
                         throw new UsageException("--data-dir needs a folder, e.g. --data-dir ~/questbench-data.");
@@ -82,7 +84,7 @@ public record CommandLine(Mode mode, String dataDir, boolean startupMetrics, boo
                 }
             }
         }
-        return new CommandLine(mode, dataDir, startupMetrics, help, version, modeArgs, selfTest);
+        return new CommandLine(mode, dataDir, startupMetrics, help, version, modeArgs, selfTest, cdsArchive);
     }
 
     private static String dataDir(String previous, String value) {

@@ -49,6 +49,9 @@ public final class Launcher {
             out.println("questbench " + Version.current());
             return EXIT_OK;
         }
+        if (commandLine.cdsArchive()) {
+            return StartupArchive.dumpNow(out, err);
+        }
         return switch (commandLine.mode()) {
             case RUN -> RunCommand.run(commandLine, System.in, out, err, env);
             case SERVE -> ServeCommand.run(commandLine, out, err, env);

@@ -58,20 +58,27 @@ public final class QuestbenchApp extends Application {
         dataDir = folder;
         startupMetrics = printStartup;
         launchNanos = startNanos;
+        if (printStartup) {
+            StartupPhases.start(startNanos);
+            StartupPhases.mark("JVM, launcher and main");
+        }
     }
 
     @Override
     public void init() {
+        StartupPhases.mark("toolkit started");
         CompletableFuture<Boolean> theme = CompletableFuture.supplyAsync(
                 () -> SystemTheme.prefersDark(Duration.ofMillis(1500)));
         try {
             store = Store.open(dataDir);
+            StartupPhases.mark("store opened");
             // Warm the quest list query (SQLite pages, JSON mapping, JIT) while the toolkit starts,
             // so the list and the board fill soon after the window shows.
             Store opened = store;
             CompletableFuture.runAsync(() -> opened.quests().list(QuestQuery.ALL.grouped()));
             notifier = DesktopNotifier.create(store.settings());
             engine = DesktopEngine.start(store, System.getenv(), notifier);
+            StartupPhases.mark("engine started");
         } catch (StoreException e) {
             storeFailure = e;
         } catch (RuntimeException e) {
@@ -84,6 +91,7 @@ public final class QuestbenchApp extends Application {
         } catch (Exception e) {
             systemDark = false; // unknown means light
         }
+        StartupPhases.mark("system theme read");
     }
 
     @Override
@@ -97,15 +105,20 @@ public final class QuestbenchApp extends Application {
             Platform.exit();
             return;
         }
+        StartupPhases.mark("FX thread reached");
         tasks = new FxTaskRunner(2);
         window = new MainWindow(stage, store, engine.parts(), tasks, new FxDialogService(() -> stage), systemDark);
         window.showNotifications(notifier);
+        StartupPhases.mark("window built");
         stage.show();
+        StartupPhases.mark("shown (CSS, layout)");
         if (startupMetrics) {
             reportFirstFrame();
         }
         if (selfTest) {
             SelfTest.afterFirstFrame(stage.getScene(), dataDir, SELF_TEST_STATUS);
+        } else {
+            StartupArchive.refreshInBackground(System.err); // the packaged app's, when it started without one
         }
     }
 
@@ -156,6 +169,8 @@ public final class QuestbenchApp extends Application {
                     long millis = (System.nanoTime() - startNanos) / 1_000_000L;
                     System.out.println("startup: first frame after " + millis
                             + " ms (JVM start → first pulse rendered)");
+                    StartupPhases.mark("first frame rendered");
+                    System.out.println(StartupPhases.summary());
                 }
             }
         }.start();

@@ -18,6 +18,7 @@ final class Usage {
                   --data-dir DIR       keep quests, events and blobs in DIR (also --data-dir=DIR)
                   --startup-metrics    print the time from process start to the first frame
                   --self-test          open the window once on a temporary store, check it rendered, exit
+                  --cds-archive        (installed app) write the start-up archive for this folder, exit
                   --version            print the version and exit
                   -h, --help           print this help and exit
 

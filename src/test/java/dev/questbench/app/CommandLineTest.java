@@ -36,6 +36,8 @@ class CommandLineTest {
     void flagsAreRecognisedInAnyOrder() {
         CommandLine line = CommandLine.parse("--startup-metrics", "--data-dir", "x", "--version", "-h");
         assertTrue(line.startupMetrics());
+        assertFalse(line.cdsArchive());
+        assertTrue(CommandLine.parse("--cds-archive").cdsArchive());
         assertTrue(line.version());
         assertTrue(line.help());
         assertEquals("x", line.dataDir());

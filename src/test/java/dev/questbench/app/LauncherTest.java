@@ -37,11 +37,17 @@ class LauncherTest {
     }
 
     @Test
+    void cdsArchiveOutsideAnInstalledAppSaysItIsNotNeeded() {
+        assertEquals(1, run("--cds-archive"), "the test JVM was not started by a packaged launcher");
+        assertTrue(err().contains("works in an installed Questbench only"), err());
+    }
+
+    @Test
     void helpListsModesOptionsDataDirectoryAndEnvironment() {
         assertEquals(0, run("--help"));
         String help = out();
         for (String expected : new String[] {"questbench run", "questbench serve", "--data-dir DIR", "--version",
-                "-h, --help", "--startup-metrics", "QUESTBENCH_HOME", ".local/share/questbench",
+                "-h, --help", "--startup-metrics", "--cds-archive", "QUESTBENCH_HOME", ".local/share/questbench",
                 "Library/Application Support/Questbench", "%APPDATA%\\Questbench", "questbench.db", "blobs/"}) {
             assertTrue(help.contains(expected), "help lacks " + expected + ":\n" + help);
         }

@@ -15,8 +15,11 @@ import okhttp3.OkHttpClient;
  */
 public final class CloudBackend implements AgentBackend {
     public static final String KIND = "cloud";
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15))
-            .readTimeout(Duration.ofSeconds(60)).build();
+    /** Holder: building the client loads the TLS trust store, so it waits for the first cloud session. */
+    private static final class Http {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(60)).build();
+    }
 
     private final Store store;
     private final Map<String, String> env;
@@ -53,7 +56,7 @@ public final class CloudBackend implements AgentBackend {
         }
         CloudApi api;
         try {
-            api = new CloudApi(store.settings().get(CloudSettings.BASE_URL), token, HTTP, timing.idleTimeout(),
+            api = new CloudApi(store.settings().get(CloudSettings.BASE_URL), token, Http.CLIENT, timing.idleTimeout(),
                     timing.backoff());
         } catch (IllegalArgumentException e) {
             return new UnavailableSession("configuration_error", e.getMessage());

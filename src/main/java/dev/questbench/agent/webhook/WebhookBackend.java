@@ -12,8 +12,11 @@ import okhttp3.OkHttpClient;
 public final class WebhookBackend implements AgentBackend {
     public static final String KIND = "webhook";
     // Commands may work for a long time between messages: no read timeout on the stream (the server has its own).
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ZERO).build();
+    /** Holder: building the client loads the TLS trust store, so it waits for the first webhook session. */
+    private static final class Http {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ZERO).build();
+    }
 
     private final Store store;
 
@@ -35,7 +38,7 @@ public final class WebhookBackend implements AgentBackend {
         String backend = context.quest().backend();
         String name = backend.indexOf(':') < 0 ? "" : backend.substring(backend.indexOf(':') + 1);
         return store.settings().get(WebhookPreset.SETTING).find(name)
-                .<AgentSession>map(preset -> new WebhookSession(context, preset, HTTP))
+                .<AgentSession>map(preset -> new WebhookSession(context, preset, Http.CLIENT))
                 .orElseGet(() -> new UnavailableSession("agent_unavailable", "There is no webhook agent '" + name
                         + "' in Settings → Agents. Add it there, or pick another agent for this quest, then Retry."));
     }

@@ -47,7 +47,7 @@ public final class PreviewPanel extends BorderPane {
     public PreviewPanel(PreviewViewModel model, SystemApps apps, dev.questbench.ui.common.TaskRunner tasks,
                         dev.questbench.ui.common.DialogService dialogs) {
         this.model = model;
-        this.context = new RenderContext(tasks, apps, dialogs, RenderContext.sharedServer(), model.allowNetworkProperty());
+        this.context = new RenderContext(tasks, apps, dialogs, RenderContext::sharedServer, model.allowNetworkProperty());
         setId("preview-panel");
         getStyleClass().add("preview-panel");
         getStylesheets().add(Stylesheets.of(PreviewPanel.class, "preview.css"));

@@ -9,8 +9,19 @@ import javafx.beans.value.ObservableBooleanValue;
  * What renderers share: the task runner for reading files, the system apps, the dialogs, the loopback server web
  * previews load from, and whether web previews may reach hosts other than this machine.
  */
-record RenderContext(TaskRunner tasks, SystemApps apps, DialogService dialogs, PreviewServer server,
-                     ObservableBooleanValue allowNetwork) {
+record RenderContext(TaskRunner tasks, SystemApps apps, DialogService dialogs,
+                     java.util.function.Supplier<PreviewServer> servers, ObservableBooleanValue allowNetwork) {
+
+    /** With a server already running (tests, benchmarks). */
+    RenderContext(TaskRunner tasks, SystemApps apps, DialogService dialogs, PreviewServer server,
+                  ObservableBooleanValue allowNetwork) {
+        this(tasks, apps, dialogs, () -> server, allowNetwork);
+    }
+
+    /** The loopback server web previews load from; the shared one starts on the first call (not at start-up). */
+    PreviewServer server() {
+        return servers.get();
+    }
 
     /** The app's one preview server, started the first time a web preview needs it. */
     static PreviewServer sharedServer() {

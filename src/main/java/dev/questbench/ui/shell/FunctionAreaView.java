@@ -8,6 +8,7 @@ import dev.questbench.ui.preview.PreviewViewModel;
 import dev.questbench.ui.review.ReviewPanel;
 import dev.questbench.ui.review.ReviewViewModel;
 import java.time.Instant;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -19,7 +20,7 @@ import javafx.scene.control.TabPane;
  */
 final class FunctionAreaView extends TabPane {
 
-    FunctionAreaView(QuestSummaryViewModel summary, ReviewViewModel review, PreviewPanel preview,
+    FunctionAreaView(QuestSummaryViewModel summary, ReviewViewModel review, Supplier<PreviewPanel> preview,
                      PreviewViewModel previewModel, ObservableValue<Instant> now,
                      dev.questbench.ui.experts.ExpertTeamViewModel experts) {
         setId("function-area");
@@ -31,11 +32,13 @@ final class FunctionAreaView extends TabPane {
             review.scopeProperty().set(dev.questbench.workspace.diff.DiffScope.CURRENT_QUEST);
             showReview();
         });
+        // Only the tab in front is built at start-up: a TabPane keeps every tab's content in the scene, so each
+        // hidden one would cost its construction, CSS and layout before the first frame.
         getTabs().addAll(
-                tab("Summary", withArtifacts(summaryView, previewModel)),
-                tab("Review", new ReviewPanel(review)),
+                tab("Summary", () -> withArtifacts(summaryView, previewModel)),
+                tab("Review", () -> new ReviewPanel(review)),
                 tab("Preview", preview),
-                tab("Team", new dev.questbench.ui.experts.ExpertTeamCanvas(experts)));
+                tab("Team", () -> new dev.questbench.ui.experts.ExpertTeamCanvas(experts)));
         // The review snapshots the quest's folder with git: only while its tab is in front.
         Tab reviewTab = getTabs().get(1);
         review.setVisible(reviewTab.isSelected());
@@ -62,10 +65,24 @@ final class FunctionAreaView extends TabPane {
         return pane;
     }
 
-    /** Text-only tabs: all three fit a narrow function area without an overflow menu. */
-    private static Tab tab(String name, Node content) {
-        Tab tab = new Tab(name, content);
+    /** A text-only tab (all fit a narrow function area) whose content is built the first time it is selected. */
+    private static Tab tab(String name, Supplier<? extends Node> content) {
+        Tab tab = new Tab(name);
         tab.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+        } else {
+            tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before,
+                                    Boolean selected) {
+                    if (selected) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content.get());
+                    }
+                }
+            });
+        }
         return tab;
     }
 }

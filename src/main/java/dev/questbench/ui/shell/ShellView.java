@@ -38,13 +38,16 @@ final class ShellView extends BorderPane {
     private final java.util.Map<String, QuestTileView> tileViews = new java.util.HashMap<>();
     private double listDivider = 0.19;
     private final dev.questbench.ui.palette.CommandPalette palette;
-    private final BoardView board;
-    private final SchedulesView schedules;
+    /** Built the first time they are shown (not before the first frame); see {@link #board()}. */
+    private BoardView board;
+    private SchedulesView schedules;
+    private final ObservableValue<Instant> now;
     private final StackPane main;
     private double functionDivider;
 
     ShellView(ShellViewModel model, ShellCommands commands, ObservableValue<Instant> now, double[] dividers) {
         this.model = model;
+        this.now = now;
         getStyleClass().add("shell");
         getStylesheets().add(Stylesheets.of(ShellView.class, "shell.css"));
         setTop(ShellMenus.build(commands, model.themeProperty()));
@@ -52,7 +55,7 @@ final class ShellView extends BorderPane {
         QuestListView list = new QuestListView(model.questList(), model.questActions(), model.tiles()::open,
                 model.selectedQuestIdProperty(), now, commands.newQuest, commands.toggleBoard);
         list.addFooter(schedulesEntry(commands));
-        functionArea = new FunctionAreaView(model.summary(), model.review(), new PreviewPanel(model.preview(),
+        functionArea = new FunctionAreaView(model.summary(), model.review(), () -> new PreviewPanel(model.preview(),
                 SystemApps.desktop(), model.tasks(), model.dialogs()), model.preview(), now, model.experts());
         EmptyStateView empty = new EmptyStateView(commands.newQuest, commands.openWorkspace, commands.toggleBoard,
                 new ConnectModelCard(model.connectModel(), commands.setUpModel));
@@ -95,9 +98,7 @@ final class ShellView extends BorderPane {
         questArea.getStyleClass().add("quest-area");
         functionDivider = dividers.length > 1 ? dividers[1] : 0.72;
         questArea.setDividerPositions(functionDivider);
-        board = new BoardView(model.board(), now, model::openQuest, model.attentionProperty());
-        schedules = new SchedulesView(model.schedules(), now);
-        main = new StackPane(questArea, board, schedules);
+        main = new StackPane(questArea);
         main.setMinWidth(480);
 
         columns = new SplitPane(list, main);
@@ -207,7 +208,21 @@ final class ShellView extends BorderPane {
     }
 
     private void focusBoardSearch() {
-        board.focusSearch();
+        board().focusSearch();
+    }
+
+    private BoardView board() {
+        if (board == null) {
+            board = new BoardView(model.board(), now, model::openQuest, model.attentionProperty());
+        }
+        return board;
+    }
+
+    private SchedulesView schedules() {
+        if (schedules == null) {
+            schedules = new SchedulesView(model.schedules(), now);
+        }
+        return schedules;
     }
 
     /** Hides the quest list column, or shows it again where it was. */
@@ -253,13 +268,11 @@ final class ShellView extends BorderPane {
     private void showView() {
         MainView shown = model.viewProperty().get();
         boolean onBoard = shown == MainView.BOARD;
-        board.setVisible(onBoard);
-        schedules.setVisible(shown == MainView.SCHEDULES);
         questArea.setVisible(shown == MainView.QUEST);
         // Only the shown view stays in the scene: hidden lists would still be laid out on every live change.
-        main.getChildren().setAll(onBoard ? board : shown == MainView.SCHEDULES ? schedules : questArea);
+        main.getChildren().setAll(onBoard ? board() : shown == MainView.SCHEDULES ? schedules() : questArea);
         if (onBoard) {
-            board.focusSearch();
+            board().focusSearch();
         }
     }
 

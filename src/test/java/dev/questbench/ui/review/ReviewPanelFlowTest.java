@@ -94,6 +94,7 @@ class ReviewPanelFlowTest {
             area.getSelectionModel().select(area.getTabs().stream()
                     .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
         }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // the tab's panel is built when first selected; its skins a pulse later
 
         ListView<FileDiff> files = robot.lookup("#review-files").query();
         waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")));
@@ -115,7 +116,7 @@ class ReviewPanelFlowTest {
             area.getSelectionModel().select(area.getTabs().stream()
                     .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
         }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the tab's panel is built when first selected; its skins a pulse later
         javafx.scene.control.ToggleButton toggle = robot.lookup("#review-mode").query();
         DiffView diff = robot.lookup("#review-diff").query();
         assertEquals(DiffView.Mode.UNIFIED, diff.getMode());
@@ -193,6 +194,7 @@ class ReviewPanelFlowTest {
             area.getSelectionModel().select(area.getTabs().stream()
                     .filter(tab -> "tab-review".equals(tab.getId())).findFirst().orElseThrow());
         }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // the tab's panel is built when first selected; its skins a pulse later
         ListView<FileDiff> files = robot.lookup("#review-files").query();
         waitUntil(() -> files.getItems().stream().anyMatch(file -> file.path().equals("story.txt")
                 && file.hunks().size() == 2));
