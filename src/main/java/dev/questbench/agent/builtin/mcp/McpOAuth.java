@@ -92,11 +92,17 @@ public final class McpOAuth {
             if (page == null) {
                 throw new IOException("The authorization endpoint '" + authorize + "' is not a URL.");
             }
-            browser.open(page.newBuilder().addQueryParameter("response_type", "code")
+            URI address = page.newBuilder().addQueryParameter("response_type", "code")
                     .addQueryParameter("client_id", client[0]).addQueryParameter("redirect_uri", redirect)
                     .addQueryParameter("code_challenge", challenge(verifier))
                     .addQueryParameter("code_challenge_method", "S256").addQueryParameter("state", state)
-                    .addQueryParameter("resource", config.url()).build().uri());
+                    .addQueryParameter("resource", config.url()).build().uri();
+            try {
+                browser.open(address);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("The browser could not be opened for signing in (" + e.getMessage() + "); "
+                        + "check that a default browser is set, then try again.", e);
+            }
             String received = await(code, config);
             tokens.save(config, exchange(config, tokenEndpoint, client, received, redirect, verifier));
         } finally {

@@ -47,6 +47,12 @@ final class SseTransport implements McpTransport {
             response.close();
             response = open(url);
         }
+        if (response.isSuccessful() && !response.header("Content-Type", "").startsWith("text/event-stream")
+                || response.code() == 405) {
+            response.close();
+            throw new IOException("the server at " + config.url() + " does not open an event stream there; if it "
+                    + "speaks Streamable HTTP, set \"type\": \"http\" in its entry");
+        }
         McpAuth.check(response, config);
         Response body = response;
         Thread reader = new Thread(() -> read(body, url), "mcp-sse-" + config.name());

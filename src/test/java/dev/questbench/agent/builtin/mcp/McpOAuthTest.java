@@ -2,6 +2,7 @@ package dev.questbench.agent.builtin.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.questbench.store.SecretStore;
@@ -9,17 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,43 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 class McpOAuthTest {
     @TempDir
     Path dir;
-    final Map<String, String> seen = new ConcurrentHashMap<>();
-    final AtomicBoolean firstTokenExpired = new AtomicBoolean();
-    MockWebServer server;
 
     @Test
     void signsInWithPkceStoresTokensOnlyInSecretsRefreshesAndSignsOut() throws Exception {
-        try (MockWebServer mock = new MockWebServer()) {
-            server = mock;
-            mock.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    return answer(request);
-                }
-            });
-            mock.start();
-            McpServerConfig config = new McpServerConfig("docs", null, List.of(), null, mock.url("/mcp").toString(),
-                    null, "settings");
+        try (OAuthMcpServer server = new OAuthMcpServer()) {
+            McpServerConfig config = new McpServerConfig("docs", null, List.of(), null, server.url(), null,
+                    "settings");
             McpTokens tokens = new McpTokens(new SecretStore(dir));
             try (McpClient client = new McpClient(config, dir, tokens)) {
                 assertFalse(client.connect());
                 assertTrue(client.needsAuth(), client.status());
                 assertTrue(client.status().contains("Sign in from Settings → MCP"), client.status());
 
-                McpOAuth.signIn(config, tokens, McpOAuthTest::browse);
-                assertEquals("S256", seen.get("method"));
-                assertEquals(McpOAuth.challenge(seen.get("verifier")), seen.get("challenge"), "PKCE verified");
-                assertTrue(seen.get("redirect").matches("http://127\\.0\\.0\\.1:\\d+/callback"), seen.get("redirect"));
-                assertEquals(mock.url("/mcp").toString(), seen.get("resource"));
+                McpOAuth.signIn(config, tokens, OAuthMcpServer::browse);
+                assertEquals("S256", server.seen.get("method"));
+                assertEquals(McpOAuth.challenge(server.seen.get("verifier")), server.seen.get("challenge"),
+                        "PKCE: the verifier matches the challenge");
+                assertTrue(server.seen.get("redirect").matches("http://127\\.0\\.0\\.1:\\d+/callback"),
+                        server.seen.get("redirect"));
+                assertEquals(server.url(), server.seen.get("resource"));
                 String secrets = Files.readString(dir.resolve(SecretStore.FILE_NAME));
                 assertTrue(secrets.contains("access-1") && secrets.contains("refresh-1"), "kept in secrets.json");
                 assertTrue(tokens.signedIn(config));
 
                 assertTrue(client.connect(), client.status());
-                assertEquals("Bearer access-1", seen.get("authorization"));
-                firstTokenExpired.set(true);
+                assertEquals("Bearer access-1", server.seen.get("authorization"));
+                server.expireFirstToken();
                 assertEquals("ok", client.callTool("lookup", null).text());
-                assertEquals("Bearer access-2", seen.get("authorization"), "refreshed after the 401");
+                assertEquals("Bearer access-2", server.seen.get("authorization"), "refreshed after the 401");
                 assertTrue(Files.readString(dir.resolve(SecretStore.FILE_NAME)).contains("access-2"));
 
                 tokens.signOut(config);
@@ -74,78 +55,18 @@ class McpOAuthTest {
         }
     }
 
-    /** The test's browser: opens the authorization page and follows its redirect to the loopback listener. */
-    static void browse(java.net.URI uri) throws IOException {
-        try (Response response = new OkHttpClient().newCall(new Request.Builder().url(uri.toString()).build())
-                .execute()) {
-            if (response.code() != 200) {
-                throw new IOException("the callback answered " + response.code());
-            }
+    @Test
+    void aBrowserThatCannotOpenEndsTheSignInWithTheReason() throws Exception {
+        try (OAuthMcpServer server = new OAuthMcpServer()) {
+            McpServerConfig config = new McpServerConfig("docs", null, List.of(), null, server.url(), null,
+                    "settings");
+            McpTokens tokens = new McpTokens(new SecretStore(dir));
+            IOException failed = assertThrows(IOException.class, () -> McpOAuth.signIn(config, tokens, uri -> {
+                throw new IOException("no browser here");
+            }));
+            assertTrue(failed.getMessage().startsWith("The browser could not be opened for signing in (no browser "
+                    + "here)"), failed.getMessage());
+            assertFalse(tokens.signedIn(config));
         }
-    }
-
-    private MockResponse answer(RecordedRequest request) {
-        HttpUrl url = request.getUrl();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        String base = server.url("/").toString().replaceAll("/$", "");
-        return switch (url.encodedPath()) {
-            case "/mcp" -> resource(request, body, base);
-            case "/.well-known/oauth-protected-resource/mcp" -> json("{\"resource\":\"" + base + "/mcp\","
-                    + "\"authorization_servers\":[\"" + base + "/auth\"]}");
-            case "/.well-known/oauth-authorization-server/auth" -> json("{\"issuer\":\"" + base + "/auth\","
-                    + "\"authorization_endpoint\":\"" + base + "/auth/authorize\",\"token_endpoint\":\"" + base
-                    + "/auth/token\",\"registration_endpoint\":\"" + base + "/auth/register\"}");
-            case "/auth/register" -> json("{\"client_id\":\"client-1\"}");
-            case "/auth/authorize" -> {
-                seen.put("challenge", url.queryParameter("code_challenge"));
-                seen.put("method", url.queryParameter("code_challenge_method"));
-                seen.put("redirect", url.queryParameter("redirect_uri"));
-                seen.put("resource", url.queryParameter("resource"));
-                yield new MockResponse.Builder().code(302).addHeader("Location", url.queryParameter("redirect_uri")
-                        + "?code=code-1&state=" + url.queryParameter("state")).build();
-            }
-            case "/auth/token" -> token(HttpUrl.parse("http://x/?" + body));
-            default -> new MockResponse.Builder().code(404).build();
-        };
-    }
-
-    private MockResponse token(HttpUrl form) {
-        if ("authorization_code".equals(form.queryParameter("grant_type"))
-                && "code-1".equals(form.queryParameter("code")) && "client-1".equals(form.queryParameter("client_id"))) {
-            seen.put("verifier", form.queryParameter("code_verifier"));
-            return json("{\"access_token\":\"access-1\",\"refresh_token\":\"refresh-1\",\"token_type\":\"Bearer\"}");
-        }
-        if ("refresh_token".equals(form.queryParameter("grant_type"))
-                && "refresh-1".equals(form.queryParameter("refresh_token"))) {
-            return json("{\"access_token\":\"access-2\",\"token_type\":\"Bearer\"}");
-        }
-        return new MockResponse.Builder().code(400).body("{\"error\":\"invalid_grant\"}").build();
-    }
-
-    private MockResponse resource(RecordedRequest request, String body, String base) {
-        String authorization = request.getHeaders().get("Authorization");
-        boolean valid = "Bearer access-2".equals(authorization)
-                || "Bearer access-1".equals(authorization) && !firstTokenExpired.get();
-        if (!valid) {
-            return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer resource_metadata=\""
-                    + base + "/.well-known/oauth-protected-resource/mcp\"").build();
-        }
-        seen.put("authorization", authorization);
-        String id = body.replaceAll("(?s).*\"id\":(\\d+).*", "$1");
-        if (body.contains("\"initialize\"")) {
-            return json("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"capabilities\":{\"tools\":{}}}}");
-        }
-        if (body.contains("\"tools/list\"")) {
-            return json("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"tools\":[{\"name\":\"lookup\"}]}}");
-        }
-        if (body.contains("\"tools/call\"")) {
-            return json("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{\"content\":[{\"type\":\"text\","
-                    + "\"text\":\"ok\"}]}}");
-        }
-        return new MockResponse.Builder().code(202).build();
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
     }
 }

@@ -46,7 +46,8 @@ class McpSseTest {
                     "/messages"), null, "test", "sse", false);
             try (McpClient client = new McpClient(wrong, dir)) {
                 assertFalse(client.connect());
-                assertTrue(client.status().startsWith("failed: "), client.status());
+                assertTrue(client.status().startsWith("failed: ") && client.status().contains("\"type\": \"http\""),
+                        client.status());
             }
         }
     }

@@ -59,6 +59,11 @@ final class SseMcpServer implements AutoCloseable {
     }
 
     private void message(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
         String query = exchange.getRequestURI().getQuery();
         HttpExchange stream = streams.get(query == null ? "" : query.replace("session=", ""));
         JsonNode request = EventJson.mapper().readTree(exchange.getRequestBody());
