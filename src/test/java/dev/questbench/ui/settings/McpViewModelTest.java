@@ -26,7 +26,8 @@ class McpViewModelTest {
     @Test
     void editsWaitForSaveAndTestsAWorkspaceAndASettingsServer() throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
-        Files.writeString(work.resolve(".mcp.json"), "{\"mcpServers\":{\"docs\":{\"url\":\"http://127.0.0.1:9/mcp\"}}}");
+        Files.writeString(work.resolve(".mcp.json"),
+                "{\"mcpServers\":{\"docs\":{\"url\":\"http://127.0.0.1:9/mcp\"}}}");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classes = Path.of(EchoMcpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();

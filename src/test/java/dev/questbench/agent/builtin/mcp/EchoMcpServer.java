@@ -41,7 +41,8 @@ public final class EchoMcpServer {
                         + "\"mimeType\":\"text/plain\"},{\"uri\":\"echo://logo\",\"name\":\"Logo\","
                         + "\"mimeType\":\"image/png\"}]}";
                 case "resources/read" -> "echo://logo".equals(find(URI, line))
-                        ? "{\"contents\":[{\"uri\":\"echo://logo\",\"mimeType\":\"image/png\",\"blob\":\"iVBORw0KGgo=\"}]}"
+                        ? "{\"contents\":[{\"uri\":\"echo://logo\",\"mimeType\":\"image/png\","
+                                + "\"blob\":\"iVBORw0KGgo=\"}]}"
                         : "{\"contents\":[{\"uri\":\"" + find(URI, line) + "\",\"text\":\"Read me first.\"}]}";
                 case "tools/list" -> "{\"tools\":[{\"name\":\"echo\",\"description\":\"Echoes text\",\"inputSchema\":"
                         + "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}},\"annotations\":"

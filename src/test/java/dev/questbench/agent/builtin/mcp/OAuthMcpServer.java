@@ -82,7 +82,8 @@ public final class OAuthMcpServer implements AutoCloseable {
 
     private MockResponse token(HttpUrl form) {
         if ("authorization_code".equals(form.queryParameter("grant_type"))
-                && "code-1".equals(form.queryParameter("code")) && "client-1".equals(form.queryParameter("client_id"))) {
+                && "code-1".equals(form.queryParameter("code"))
+                && "client-1".equals(form.queryParameter("client_id"))) {
             seen.put("verifier", form.queryParameter("code_verifier"));
             return json("{\"access_token\":\"access-1\",\"refresh_token\":\"refresh-1\",\"token_type\":\"Bearer\"}");
         }
