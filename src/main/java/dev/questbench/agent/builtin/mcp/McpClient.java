@@ -26,6 +26,7 @@ public final class McpClient implements AutoCloseable {
     private boolean resources;
     private int resourceCount;
     private int restarts;
+    private boolean connecting;
 
     /** One tool the server offers. */
     public record ToolInfo(String name, String description, ObjectNode inputSchema, boolean readOnly) {
@@ -90,6 +91,7 @@ public final class McpClient implements AutoCloseable {
     /** Starts the server and reads its tools; false (with the reason in {@link #status()}) when that fails. */
     public synchronized boolean connect() {
         closeTransport();
+        connecting = true;
         try {
             transport = config.stdio() ? new StdioTransport(config, workDir)
                     : config.sse() ? new SseTransport(config, auth) : new HttpTransport(config, auth);
@@ -110,6 +112,8 @@ public final class McpClient implements AutoCloseable {
             status = (e instanceof McpAuth.NeedsAuthException ? "needs auth: " : "failed: ") + reason;
             closeTransport();
             return false;
+        } finally {
+            connecting = false;
         }
     }
 
@@ -199,10 +203,26 @@ public final class McpClient implements AutoCloseable {
     }
 
     private JsonNode call(String method, ObjectNode params) throws IOException {
+        try {
+            return transport.request(message(method, params));
+        } catch (SseTransport.StreamGoneException e) {
+            if (connecting) {
+                throw e;
+            }
+            restarts++; // the request never reached the server: connect again and send it once more
+            if (!connect()) {
+                throw new IOException("the MCP server '" + config.name() + "' could not be reconnected (" + status
+                        + ")");
+            }
+            return transport.request(message(method, params));
+        }
+    }
+
+    private ObjectNode message(String method, ObjectNode params) {
         ObjectNode message = EventJson.mapper().createObjectNode().put("jsonrpc", "2.0")
                 .put("id", ids.incrementAndGet()).put("method", method);
         message.set("params", params);
-        return transport.request(message);
+        return message;
     }
 
     private static JsonNode result(JsonNode reply) throws IOException {

@@ -101,13 +101,26 @@ final class SseTransport implements McpTransport {
 
     private void post(ObjectNode message) throws IOException {
         if (!open) {
-            throw new IOException("the server's event stream ended");
+            throw new StreamGoneException();
         }
+        Response response = send(message);
+        if (response.code() == 401 && auth.refresh()) {
+            response.close();
+            response = send(message);
+        }
+        try (Response answered = response) {
+            if (answered.code() == 404 || answered.code() == 410) {
+                close(); // the server forgot the session: its stream is gone even if we have not seen it end yet
+                throw new StreamGoneException();
+            }
+            McpAuth.check(answered, config);
+        }
+    }
+
+    private Response send(ObjectNode message) throws IOException {
         Request.Builder request = new Request.Builder().url(endpoint.getNow(null))
                 .post(RequestBody.create(message.toString(), HttpTransport.JSON));
-        try (Response response = HttpTransport.HTTP.newCall(auth.sign(request, config).build()).execute()) {
-            McpAuth.check(response, config);
-        }
+        return HttpTransport.HTTP.newCall(auth.sign(request, config).build()).execute();
     }
 
     private void read(Response response, HttpUrl base) {
@@ -150,6 +163,13 @@ final class SseTransport implements McpTransport {
                     answer.complete(reply);
                 }
             }
+        }
+    }
+
+    /** The request was not delivered because the session's stream is gone; connecting again is safe. */
+    static final class StreamGoneException extends IOException {
+        StreamGoneException() {
+            super("the server's event stream ended");
         }
     }
 

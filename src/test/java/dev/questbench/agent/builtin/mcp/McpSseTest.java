@@ -35,6 +35,11 @@ class McpSseTest {
                         .text(), "the next call opens a new stream");
                 assertEquals(2, server.initializes());
                 assertEquals(1, client.restarts());
+
+                server.forgetSessions();
+                assertEquals("Ship it.", client.readResource("notes://today"), "a 404 on the POST reconnects too");
+                assertEquals(3, server.initializes());
+                assertEquals(2, client.restarts());
             }
         }
     }

@@ -10,8 +10,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,16 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A legacy HTTP+SSE MCP server (protocol 2024-11-05) on loopback for tests: {@code GET /sse} opens a stream that
  * first names {@code /messages?session=N}; POSTs there are answered 202 and their answers go out on the stream.
- * Offers the tool {@code echo} and one text resource; {@link #dropStreams()} cuts every open stream.
+ * Offers the tool {@code echo} and one text resource; {@link #dropStreams()} cuts every open stream and
+ * {@link #forgetSessions()} answers later POSTs of the open ones 404.
  */
-final class SseMcpServer implements AutoCloseable {
+public final class SseMcpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, HttpExchange> streams = new ConcurrentHashMap<>();
+    private final List<HttpExchange> forgotten = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger initializes = new AtomicInteger();
 
-    SseMcpServer() throws IOException {
+    public SseMcpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.createContext("/sse", this::open);
@@ -36,17 +40,23 @@ final class SseMcpServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/sse";
     }
 
     /** How many times a client initialized (once per stream). */
-    int initializes() {
+    public int initializes() {
         return initializes.get();
     }
 
-    void dropStreams() {
+    public void dropStreams() {
         streams.values().forEach(HttpExchange::close);
+        streams.clear();
+    }
+
+    /** Forgets the sessions but leaves their streams open, as a restarted server behind a proxy would: 404s. */
+    public void forgetSessions() {
+        forgotten.addAll(streams.values());
         streams.clear();
     }
 
@@ -102,6 +112,7 @@ final class SseMcpServer implements AutoCloseable {
     @Override
     public void close() {
         dropStreams();
+        forgotten.forEach(HttpExchange::close);
         server.stop(0);
         threads.shutdownNow();
     }
