@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class McpOAuth {
     /** How long the browser may take before the sign-in gives up. */
     static final long WAIT_MINUTES = 5;
     private static final Pattern METADATA = Pattern.compile("resource_metadata=\"([^\"]+)\"");
+    private static final Pattern SCOPE = Pattern.compile("\\bscope=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Opens the authorization page; the app passes its browser-opening service. */
@@ -54,7 +57,10 @@ public final class McpOAuth {
         if (resource == null) {
             throw new IOException("'" + config.url() + "' is not an http(s) URL.");
         }
-        JsonNode server = authorizationServer(resource);
+        Challenge challenge = challenge(resource, config.sse());
+        JsonNode protectedResource = protectedResource(resource, challenge);
+        JsonNode server = authorizationServer(resource, protectedResource);
+        String scope = challenge.scope() != null ? challenge.scope() : scopes(protectedResource);
         String authorize = server.path("authorization_endpoint").asText(null);
         String tokenEndpoint = server.path("token_endpoint").asText(null);
         if (authorize == null || tokenEndpoint == null) {
@@ -92,13 +98,16 @@ public final class McpOAuth {
             if (page == null) {
                 throw new IOException("The authorization endpoint '" + authorize + "' is not a URL.");
             }
-            URI address = page.newBuilder().addQueryParameter("response_type", "code")
+            HttpUrl.Builder address = page.newBuilder().addQueryParameter("response_type", "code")
                     .addQueryParameter("client_id", client[0]).addQueryParameter("redirect_uri", redirect)
                     .addQueryParameter("code_challenge", challenge(verifier))
                     .addQueryParameter("code_challenge_method", "S256").addQueryParameter("state", state)
-                    .addQueryParameter("resource", config.url()).build().uri();
+                    .addQueryParameter("resource", config.url());
+            if (scope != null) {
+                address.addQueryParameter("scope", scope);
+            }
             try {
-                browser.open(address);
+                browser.open(address.build().uri());
             } catch (IOException | RuntimeException e) {
                 throw new IOException("The browser could not be opened for signing in (" + e.getMessage() + "); "
                         + "check that a default browser is set, then try again.", e);
@@ -110,11 +119,27 @@ public final class McpOAuth {
         }
     }
 
-    private static JsonNode authorizationServer(HttpUrl resource) throws IOException {
-        String metadataUrl = challengeMetadata(resource);
-        JsonNode protectedResource = metadataUrl != null ? getJson(metadataUrl)
+    /** What the 401 said: where the resource metadata is and which scope to ask for (either may be null). */
+    private record Challenge(String metadata, String scope) {
+    }
+
+    private static JsonNode protectedResource(HttpUrl resource, Challenge challenge) throws IOException {
+        return challenge.metadata() != null ? getJson(challenge.metadata())
                 : firstJson(wellKnown(resource, "oauth-protected-resource", true),
                 wellKnown(resource, "oauth-protected-resource", false));
+    }
+
+    private static String scopes(JsonNode protectedResource) {
+        if (protectedResource == null || !protectedResource.path("scopes_supported").isArray()
+                || protectedResource.get("scopes_supported").isEmpty()) {
+            return null;
+        }
+        List<String> scopes = new ArrayList<>();
+        protectedResource.get("scopes_supported").forEach(scope -> scopes.add(scope.asText()));
+        return String.join(" ", scopes);
+    }
+
+    private static JsonNode authorizationServer(HttpUrl resource, JsonNode protectedResource) throws IOException {
         HttpUrl issuer = protectedResource != null && protectedResource.path("authorization_servers").size() > 0
                 ? HttpUrl.parse(protectedResource.get("authorization_servers").get(0).asText())
                 : resource.newBuilder().encodedPath("/").query(null).build();
@@ -123,6 +148,13 @@ public final class McpOAuth {
         }
         JsonNode server = firstJson(wellKnown(issuer, "oauth-authorization-server", true),
                 wellKnown(issuer, "openid-configuration", true));
+        if (server == null && protectedResource == null) {
+            // MCP 2025-03-26: without any metadata the server's origin serves the default endpoints
+            HttpUrl origin = resource.newBuilder().encodedPath("/").query(null).build();
+            return EventJson.mapper().createObjectNode().put("authorization_endpoint", origin.resolve("/authorize")
+                    .toString()).put("token_endpoint", origin.resolve("/token").toString())
+                    .put("registration_endpoint", origin.resolve("/register").toString());
+        }
         if (server == null) {
             throw new IOException("No OAuth authorization server metadata was found for " + issuer + "; the server "
                     + "may not support signing in: add an Authorization header to its entry instead.");
@@ -130,15 +162,20 @@ public final class McpOAuth {
         return server;
     }
 
-    /** The 401 of an unauthenticated initialize names the resource metadata (or not). */
-    private static String challengeMetadata(HttpUrl resource) throws IOException {
+    /** The 401 of an unauthenticated initialize (SSE: of the stream's GET) names the resource metadata, or not. */
+    private static Challenge challenge(HttpUrl resource, boolean sse) throws IOException {
         ObjectNode probe = EventJson.mapper().createObjectNode().put("jsonrpc", "2.0").put("id", 0)
                 .put("method", "initialize");
-        Request request = new Request.Builder().url(resource).header("Accept", "application/json, text/event-stream")
-                .post(RequestBody.create(probe.toString(), HttpTransport.JSON)).build();
-        try (Response response = HttpTransport.HTTP.newCall(request).execute()) {
-            Matcher matcher = METADATA.matcher(response.header("WWW-Authenticate", ""));
-            return matcher.find() ? matcher.group(1) : null;
+        Request.Builder request = new Request.Builder().url(resource)
+                .header("Accept", sse ? "text/event-stream" : "application/json, text/event-stream");
+        if (!sse) {
+            request.post(RequestBody.create(probe.toString(), HttpTransport.JSON));
+        }
+        try (Response response = HttpTransport.HTTP.newCall(request.build()).execute()) {
+            String header = response.code() == 401 ? response.header("WWW-Authenticate", "") : "";
+            Matcher metadata = METADATA.matcher(header);
+            Matcher scope = SCOPE.matcher(header);
+            return new Challenge(metadata.find() ? metadata.group(1) : null, scope.find() ? scope.group(1) : null);
         }
     }
 

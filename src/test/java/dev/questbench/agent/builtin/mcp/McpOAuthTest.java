@@ -36,6 +36,7 @@ class McpOAuthTest {
                 assertTrue(server.seen.get("redirect").matches("http://127\\.0\\.0\\.1:\\d+/callback"),
                         server.seen.get("redirect"));
                 assertEquals(server.url(), server.seen.get("resource"));
+                assertEquals("docs:read", server.seen.get("scope"), "the scope the 401 asked for");
                 String secrets = Files.readString(dir.resolve(SecretStore.FILE_NAME));
                 assertTrue(secrets.contains("access-1") && secrets.contains("refresh-1"), "kept in secrets.json");
                 assertTrue(tokens.signedIn(config));
@@ -52,6 +53,22 @@ class McpOAuthTest {
                 assertFalse(client.connect());
                 assertTrue(client.needsAuth(), client.status());
             }
+        }
+    }
+
+    @Test
+    void anSseServerSignsInFromTheChallengeOfItsStream() throws Exception {
+        try (OAuthMcpServer server = new OAuthMcpServer()) {
+            McpServerConfig config = new McpServerConfig("events", null, List.of(), null, server.url(), null,
+                    "settings", "sse", false);
+            McpTokens tokens = new McpTokens(new SecretStore(dir));
+            try (McpClient client = new McpClient(config, dir, tokens)) {
+                assertFalse(client.connect());
+                assertTrue(client.needsAuth(), "the stream's GET was answered 401: " + client.status());
+            }
+            McpOAuth.signIn(config, tokens, OAuthMcpServer::browse);
+            assertEquals("docs:read", server.seen.get("scope"), "found from the GET's WWW-Authenticate");
+            assertTrue(tokens.signedIn(config));
         }
     }
 

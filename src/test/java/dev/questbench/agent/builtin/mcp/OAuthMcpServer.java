@@ -72,6 +72,7 @@ public final class OAuthMcpServer implements AutoCloseable {
                 seen.put("method", url.queryParameter("code_challenge_method"));
                 seen.put("redirect", url.queryParameter("redirect_uri"));
                 seen.put("resource", url.queryParameter("resource"));
+                seen.put("scope", String.valueOf(url.queryParameter("scope")));
                 yield new MockResponse.Builder().code(302).addHeader("Location", url.queryParameter("redirect_uri")
                         + "?code=code-1&state=" + url.queryParameter("state")).build();
             }
@@ -100,7 +101,7 @@ public final class OAuthMcpServer implements AutoCloseable {
                 || "Bearer access-1".equals(authorization) && !firstTokenExpired.get();
         if (!valid) {
             return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer resource_metadata=\""
-                    + base + "/.well-known/oauth-protected-resource/mcp\"").build();
+                    + base + "/.well-known/oauth-protected-resource/mcp\", scope=\"docs:read\"").build();
         }
         seen.put("authorization", authorization);
         String id = body.replaceAll("(?s).*\"id\":(\\d+).*", "$1");
