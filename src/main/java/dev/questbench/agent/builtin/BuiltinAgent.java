@@ -103,7 +103,7 @@ public final class BuiltinAgent {
                 settings.get(AgentSettings.STEP_LIMIT), limits,
                 Duration.ofSeconds(Math.max(1, settings.get(AgentSettings.HOOK_TIMEOUT))), home,
                 store.dataDir().resolve("scratch").resolve(quest.id()), bytes -> store.blobs().put(bytes),
-                Tools.standard(), ExtensionSettings.read(settings));
+                Tools.standard(), ExtensionSettings.read(settings, store.secrets()));
     }
 
     /**

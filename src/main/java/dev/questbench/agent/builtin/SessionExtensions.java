@@ -1,8 +1,10 @@
 package dev.questbench.agent.builtin;
 
+import dev.questbench.agent.builtin.mcp.ListMcpResourcesTool;
 import dev.questbench.agent.builtin.mcp.McpClient;
 import dev.questbench.agent.builtin.mcp.McpServers;
 import dev.questbench.agent.builtin.mcp.McpTool;
+import dev.questbench.agent.builtin.mcp.SharedMcpServers;
 import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillTool;
 import dev.questbench.agent.builtin.skills.Skills;
@@ -17,12 +19,14 @@ import java.util.List;
 
 /**
  * What a session adds to its setup's tools from the workspace and the user's folders: the enabled skills (and
- * the {@code Skill} tool when there are any) and the subagents (the {@code Agent} tool).
+ * the {@code Skill} tool when there are any), the subagents (the {@code Agent} tool) and the MCP servers' tools
+ * (with the resource tools when a server offers resources).
  *
  * @param skills    the enabled skills, listed in the system prompt
  * @param subagents the subagents the {@code Agent} tool can start
  * @param tools     the setup's tools plus {@code Skill}, {@code Agent} and the MCP servers' tools
- * @param mcp       the quest's MCP servers, started with the session and stopped when it closes
+ * @param mcp       the quest's MCP servers, started with the session and stopped (shared ones: let go) when it
+ *                  closes
  */
 record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool> tools, List<McpClient> mcp)
         implements AutoCloseable {
@@ -43,8 +47,10 @@ record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool
         }
         tools.add(new AgentTool(subagents));
         List<McpClient> mcp = McpServers.connect(McpServers.configured(workspace,
-                setup.extensions().mcpServers()), workspace);
+                setup.extensions().mcpServers()), workspace, setup.home(), setup.extensions().mcpTokens(),
+                SharedMcpServers.app());
         tools.addAll(McpTool.of(mcp));
+        tools.addAll(ListMcpResourcesTool.of(mcp));
         return new SessionExtensions(List.copyOf(skills), List.copyOf(subagents), List.copyOf(tools), mcp);
     }
 
@@ -57,6 +63,6 @@ record SessionExtensions(List<Skill> skills, List<Subagent> subagents, List<Tool
 
     @Override
     public void close() {
-        mcp.forEach(McpClient::close);
+        McpServers.release(mcp, SharedMcpServers.app());
     }
 }

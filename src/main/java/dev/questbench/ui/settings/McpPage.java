@@ -12,7 +12,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Settings → MCP: the servers with Test and a switch, and a line to add one. Changes are stored at once. */
+/**
+ * Settings → MCP: the servers with Test, Sign in / Sign out, an on/off and a shared switch, and a line to add one.
+ * Edits are stored with the dialog's Save.
+ */
 final class McpPage extends ScrollPane {
     private final McpViewModel model;
     private final VBox list = new VBox(8);
@@ -26,7 +29,9 @@ final class McpPage extends ScrollPane {
         heading.getStyleClass().add(Styles.TITLE_4);
         Label about = new Label("Servers here apply to every quest of the built-in agent; a workspace's .mcp.json "
                 + "adds its own (and wins a name clash). Their tools appear as mcp__<server>__<tool> under the same "
-                + "permission rules. New quests pick up changes.");
+                + "permission rules, and their resources are read with ListMcpResourcesTool and ReadMcpResourceTool. "
+                + "A shared server is started once for all quests; others start with each quest. New quests pick up "
+                + "changes after Save. Sign-in tokens are kept in secrets.json.");
         about.setWrapText(true);
         about.getStyleClass().add(Styles.TEXT_MUTED);
         list.setId("mcp-list");
@@ -38,7 +43,8 @@ final class McpPage extends ScrollPane {
         name.setPrefColumnCount(8);
         TextField target = new TextField();
         target.setId("mcp-add-target");
-        target.setPromptText("npx -y @modelcontextprotocol/server-filesystem .   or   https://…/mcp");
+        target.setPromptText("npx -y @modelcontextprotocol/server-filesystem .   or   https://…/mcp   or   "
+                + "sse https://…/sse");
         HBox.setHgrow(target, Priority.ALWAYS);
         Button add = new Button("Add");
         add.setId("mcp-add");
@@ -76,14 +82,30 @@ final class McpPage extends ScrollPane {
             test.setDisable(!row.enabled());
             test.setOnAction(event -> model.test(row.name()));
             HBox line = new HBox(8, text, test);
+            if (row.http() && (row.needsAuth() || row.signedIn())) {
+                Button sign = new Button(row.signedIn() ? "Sign out" : "Sign in");
+                sign.setId("mcp-sign-" + row.name());
+                sign.setOnAction(event -> {
+                    if (row.signedIn()) {
+                        model.signOut(row.name());
+                    } else {
+                        model.signIn(row.name());
+                    }
+                });
+                line.getChildren().add(sign);
+            }
             if (row.editable()) {
+                ToggleSwitch shared = new ToggleSwitch("Shared");
+                shared.setId("mcp-shared-" + row.name());
+                shared.setSelected(row.shared());
+                shared.selectedProperty().addListener((observable, was, now) -> model.setShared(row.name(), now));
                 ToggleSwitch toggle = new ToggleSwitch();
                 toggle.setId("mcp-toggle-" + row.name());
                 toggle.setSelected(row.enabled());
                 toggle.selectedProperty().addListener((observable, was, now) -> model.setEnabled(row.name(), now));
                 Button remove = new Button("Remove");
                 remove.setOnAction(event -> model.remove(row.name()));
-                line.getChildren().addAll(toggle, remove);
+                line.getChildren().addAll(shared, toggle, remove);
             }
             list.getChildren().add(line);
         }

@@ -49,6 +49,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     private final WorktreesViewModel worktrees; // null: no Worktrees tab
     private final AgentsViewModel agents;
     private ReviewSettingsViewModel review; // null: no Review tab
+    private McpViewModel mcp; // null: no MCP tab
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
     private BooleanExpression busy;
@@ -171,10 +172,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return this;
     }
 
-    /** Adds the MCP tab; its changes are stored as they are made, not on Save. */
-    public SettingsDialog withMcp(McpViewModel mcp) {
-        addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcp));
-        mcp.load();
+    /** Adds the MCP tab, loaded now and saved with the rest. */
+    public SettingsDialog withMcp(McpViewModel mcpServers) {
+        this.mcp = mcpServers;
+        addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcpServers));
+        showProblems(Page.MCP, mcpServers.problemProperty());
+        mcpServers.load();
         return this;
     }
 
@@ -288,7 +291,8 @@ public final class SettingsDialog extends Dialog<Boolean> {
             select(Page.REVIEW);
             return;
         }
-        Runnable afterWorktrees = review == null ? done : () -> review.save(done);
+        Runnable afterMcp = mcp == null ? done : () -> mcp.save(done);
+        Runnable afterWorktrees = review == null ? afterMcp : () -> review.save(afterMcp);
         Runnable last = worktrees == null ? afterWorktrees : () -> worktrees.save(afterWorktrees);
         model.save(() -> models.save(() -> agent.save(() -> agents.save(last))));
     }

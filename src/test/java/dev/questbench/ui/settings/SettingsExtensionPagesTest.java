@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Through the real dialog: the Skills switch, an MCP server added, and an expert's model saved. */
+/** Through the real dialog: the Skills switch, an MCP server added (stored on Save), and an expert's model saved. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsExtensionPagesTest {
     @TempDir
@@ -63,14 +63,18 @@ class SettingsExtensionPagesTest {
         robot.clickOn("#mcp-add-target").write("https://example.com/mcp");
         robot.clickOn("#mcp-add");
         waitUntil(() -> robot.lookup("#mcp-test-docs").tryQuery().isPresent());
-        assertEquals("https://example.com/mcp",
-                store.settings().get(AgentSettings.MCP_SERVERS).get("docs").get("url").asText());
+        assertEquals(null, store.settings().get(AgentSettings.MCP_SERVERS), "MCP edits wait for Save");
 
         robot.clickOn("#settings-tab-experts");
         robot.clickOn("#expert-model-qa").write("qa-model");
         robot.clickOn("#experts-save");
         waitUntil(() -> store.settings().get(AgentSettings.EXPERTS) != null);
         assertTrue(store.settings().get(AgentSettings.EXPERTS).get("QA").get("model").asText().equals("qa-model"));
+
+        robot.clickOn("#settings-save");
+        waitUntil(() -> store.settings().get(AgentSettings.MCP_SERVERS) != null);
+        assertEquals("https://example.com/mcp",
+                store.settings().get(AgentSettings.MCP_SERVERS).get("docs").get("url").asText());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

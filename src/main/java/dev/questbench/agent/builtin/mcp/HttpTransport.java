@@ -13,26 +13,25 @@ import okhttp3.Response;
 
 /**
  * An MCP server over Streamable HTTP: each message is a POST; the answer is JSON or an SSE stream holding it.
- * The {@code Mcp-Session-Id} the server hands out on initialize is sent back on every later request.
+ * The {@code Mcp-Session-Id} the server hands out on initialize is sent back on every later request. A 401 is
+ * answered by refreshing the OAuth token once.
  */
 final class HttpTransport implements McpTransport {
-    private static final MediaType JSON = MediaType.get("application/json");
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+    static final MediaType JSON = MediaType.get("application/json");
+    static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(60)).build();
     private final McpServerConfig config;
+    private final McpAuth auth;
     private volatile String session;
 
-    HttpTransport(McpServerConfig config) {
+    HttpTransport(McpServerConfig config, McpAuth auth) {
         this.config = config;
+        this.auth = auth;
     }
 
     @Override
     public JsonNode request(ObjectNode message) throws IOException {
         try (Response response = post(message)) {
-            if (!response.isSuccessful()) {
-                throw new IOException("HTTP " + response.code() + (response.code() == 401
-                        ? " (the server needs authorization: add a header in the server's entry)" : ""));
-            }
             String id = response.header("Mcp-Session-Id");
             if (id != null) {
                 session = id;
@@ -61,10 +60,20 @@ final class HttpTransport implements McpTransport {
     }
 
     private Response post(ObjectNode message) throws IOException {
+        Response response = send(message);
+        if (response.code() == 401 && auth.refresh()) {
+            response.close();
+            response = send(message);
+        }
+        McpAuth.check(response, config);
+        return response;
+    }
+
+    private Response send(ObjectNode message) throws IOException {
         Request.Builder request = new Request.Builder().url(config.url())
                 .header("Accept", "application/json, text/event-stream")
                 .post(RequestBody.create(message.toString(), JSON));
-        config.headers().forEach(request::header);
+        auth.sign(request, config);
         if (session != null) {
             request.header("Mcp-Session-Id", session);
         }

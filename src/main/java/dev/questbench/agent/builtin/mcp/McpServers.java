@@ -36,8 +36,38 @@ public final class McpServers {
 
     /** Connects to every server (at once); those that fail keep their reason in {@link McpClient#status()}. */
     public static List<McpClient> connect(List<McpServerConfig> configs, Path workDir) {
-        List<McpClient> clients = configs.stream().map(config -> new McpClient(config, workDir)).toList();
-        clients.parallelStream().forEach(McpClient::connect);
-        return clients;
+        return connect(configs, workDir, workDir, null, SharedMcpServers.app());
+    }
+
+    /**
+     * Connects to every server (at once): per-quest ones start in the workspace, shared ones are taken from
+     * {@code shared} (a settings server starts in {@code home}, a {@code .mcp.json} one in its workspace). Give
+     * the list back to {@link #release} when the quest ends.
+     *
+     * @param tokens the OAuth tokens of HTTP servers, or null
+     */
+    public static List<McpClient> connect(List<McpServerConfig> configs, Path workDir, Path home, McpTokens tokens,
+                                          SharedMcpServers shared) {
+        List<McpClient> clients = configs.parallelStream().map(config -> {
+            if (config.shared()) {
+                Path dir = ".mcp.json".equals(config.source()) || home == null ? workDir : home;
+                return shared.acquire(config, dir, tokens);
+            }
+            McpClient client = new McpClient(config, workDir, tokens);
+            client.connect();
+            return client;
+        }).toList();
+        return List.copyOf(clients);
+    }
+
+    /** Stops the quest's own servers and lets go of the shared ones. */
+    public static void release(List<McpClient> clients, SharedMcpServers shared) {
+        for (McpClient client : clients) {
+            if (client.config().shared()) {
+                shared.release(client);
+            } else {
+                client.close();
+            }
+        }
     }
 }
