@@ -2,14 +2,13 @@ package dev.questbench.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
-/** Settings → Experts: per-role model and extra instructions for Experts mode, stored with its own Save button. */
+/** Settings → Experts: per-role model and extra instructions for Experts mode, stored with the dialog's Save. */
 final class ExpertsPage extends ScrollPane {
 
     ExpertsPage(ExpertsViewModel model) {
@@ -23,13 +22,8 @@ final class ExpertsPage extends ScrollPane {
                 + "role (.qoder/agents/QA.md) replaces the role entirely.");
         about.setWrapText(true);
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        Button save = new Button("Save experts");
-        save.setId("experts-save");
-        save.setOnAction(event -> model.save());
-        Label message = new Label();
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        VBox form = new VBox(10, heading, about, new javafx.scene.layout.HBox(10, save, message));
+        VBox form = new VBox(10, heading, about, SettingsDialog.problemLabel("experts-problem",
+                model.problemProperty()));
         for (String role : model.roles()) {
             String id = role.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
             Label name = new Label(role);

@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Through the real dialog: the Skills switch, an MCP server added, and an expert's model saved. */
+/** Through the real dialog: the Skills switch and an expert's model stored by Save, an MCP server added. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsExtensionPagesTest {
     @TempDir
@@ -55,8 +55,8 @@ class SettingsExtensionPagesTest {
         robot.clickOn("#settings-tab-skills");
         waitUntil(() -> robot.lookup("#skill-toggle-commit").tryQuery().isPresent());
         robot.clickOn("#skill-toggle-commit");
-        waitUntil(() -> store.settings().get(AgentSettings.DISABLED_SKILLS).length == 1);
-        assertEquals(List.of("commit"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, store.settings().get(AgentSettings.DISABLED_SKILLS).length, "stored on Save, not at once");
 
         robot.clickOn("#settings-tab-mcp");
         robot.clickOn("#mcp-add-name").write("docs");
@@ -68,9 +68,11 @@ class SettingsExtensionPagesTest {
 
         robot.clickOn("#settings-tab-experts");
         robot.clickOn("#expert-model-qa").write("qa-model");
-        robot.clickOn("#experts-save");
+        robot.clickOn("#settings-save");
         waitUntil(() -> store.settings().get(AgentSettings.EXPERTS) != null);
         assertTrue(store.settings().get(AgentSettings.EXPERTS).get("QA").get("model").asText().equals("qa-model"));
+        assertEquals(List.of("commit"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)),
+                "the skill switch was stored with the rest");
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
