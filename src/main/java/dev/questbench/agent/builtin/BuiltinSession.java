@@ -29,9 +29,6 @@ import dev.questbench.llm.StreamListener;
 import dev.questbench.llm.TokenEstimate;
 import dev.questbench.llm.ToolSpec;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -236,7 +233,7 @@ final class BuiltinSession implements AgentSession {
             }
             if (!probed && setup.implicitModel()) {
                 probed = true;
-                TurnResult unreachable = probeImplicitProvider();
+                TurnResult unreachable = ModelFailures.probeImplicitProvider(setup);
                 if (unreachable != null) {
                     return unreachable;
                 }
@@ -249,7 +246,7 @@ final class BuiltinSession implements AgentSession {
             try {
                 response = callModel();
             } catch (ModelException e) {
-                return failure(e);
+                return ModelFailures.of(e);
             }
             steps++;
             if (gate.record(response).isEmpty() && !keepWorking(response.text())) {
@@ -302,43 +299,6 @@ final class BuiltinSession implements AgentSession {
         } catch (ModelException e) {
             journal.emit(new QuestEvent.ModelRequestEnd(setup.model(), null, ToolExecution.millisSince(started)));
             throw e;
-        }
-    }
-
-    private static TurnResult failure(ModelException e) {
-        if (e.kind() == ModelException.Kind.CANCELLED) {
-            return new TurnResult.Stopped();
-        }
-        String type = switch (e.kind()) {
-            case AUTH -> "authentication_failed";
-            case NOT_FOUND, BAD_REQUEST -> "invalid_request";
-            case RATE_LIMITED -> "rate_limit";
-            case SERVER -> "server_error";
-            case CONNECT -> "model_unavailable";
-            default -> "model_error";
-        };
-        // Retry makes sense for every model failure: the user may fix the key, the model name or the server first.
-        return new TurnResult.Failed(type, e.getMessage(), true);
-    }
-
-    /** With nothing configured, a quick check that Ollama listens, so the quest fails at once with what to do. */
-    private TurnResult probeImplicitProvider() {
-        URI uri;
-        try {
-            uri = URI.create(setup.client().config().baseUrl());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        int port = uri.getPort() > 0 ? uri.getPort() : 11434;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1_000);
-            return null;
-        } catch (IOException e) {
-            return new TurnResult.Failed("model_unavailable", "No model provider is configured, and Ollama is not "
-                    + "running at " + uri + ". Start Ollama ('ollama serve', then 'ollama pull " + setup.model()
-                    + "'), or add a provider in Settings → Models (OpenAI, Anthropic or any OpenAI-compatible "
-                    + "server), or set OPENAI_API_KEY or ANTHROPIC_API_KEY. Then Retry.", true);
         }
     }
 

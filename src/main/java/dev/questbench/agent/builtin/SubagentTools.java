@@ -8,6 +8,7 @@ import dev.questbench.agent.builtin.subagents.Subagent;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.agent.builtin.tools.ToolContext;
 import dev.questbench.agent.builtin.tools.ToolException;
+import dev.questbench.agent.builtin.tools.ToolLimits;
 import dev.questbench.agent.builtin.tools.ToolOutput;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
@@ -86,6 +87,7 @@ final class SubagentTools {
                         attempt.output().isError());
             }
             note = attempt.escalation() + " Run it without the sandbox?";
+            context = unsandboxed(context); // what the user is asked to allow, even with the sandbox on in Settings
             before = attempt.output() == null ? "" : "It failed in the sandbox first:\n" + text(attempt.output())
                     + "\n\n";
             started = System.nanoTime();
@@ -118,6 +120,13 @@ final class SubagentTools {
                     + "or say in your report what you need.", true, null, List.of());
         }
         return run(tool, input, context, tool.name());
+    }
+
+    private static ToolContext unsandboxed(ToolContext context) {
+        ToolLimits limits = context.limits();
+        return new ToolContext(context.workspace(), context.cancel(), context.progress(), context.blobs(),
+                new ToolLimits(limits.readMaxBytes(), limits.outputMaxChars(), limits.bashDefaultTimeout(),
+                        limits.bashMaxTimeout(), limits.webFetchMaxBytes(), limits.networkAllowed(), false));
     }
 
     private static ToolOutput run(Tool tool, JsonNode input, ToolContext context, String name) {

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.questbench.agent.builtin.AgentSettings;
 import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.subagents.Subagent;
+import dev.questbench.agent.builtin.tools.Sandbox;
 import dev.questbench.domain.event.EventJson;
 import dev.questbench.store.Settings;
 import dev.questbench.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,6 +33,8 @@ public final class ExpertsViewModel {
     private final TaskRunner tasks;
     private final Map<String, StringProperty> models = new LinkedHashMap<>();
     private final Map<String, StringProperty> prompts = new LinkedHashMap<>();
+    private final StringProperty sandboxProgram = new SimpleStringProperty(this, "sandboxProgram", "");
+    private final ReadOnlyStringWrapper sandboxStatus = new ReadOnlyStringWrapper(this, "sandboxStatus", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
@@ -55,6 +61,16 @@ public final class ExpertsViewModel {
         return prompts.get(role);
     }
 
+    /** The bubblewrap program experts' commands run in; empty for {@code bwrap} on the PATH. */
+    public StringProperty sandboxProgramProperty() {
+        return sandboxProgram;
+    }
+
+    /** Whether bubblewrap is on the PATH, read when the page loads. */
+    public ReadOnlyStringProperty sandboxStatusProperty() {
+        return sandboxStatus.getReadOnlyProperty();
+    }
+
     /** Why the page cannot be saved or read, or empty. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
@@ -70,7 +86,11 @@ public final class ExpertsViewModel {
     }
 
     public void load() {
-        tasks.run(() -> settings.get(AgentSettings.EXPERTS), (JsonNode stored) -> {
+        tasks.run(() -> new Stored(settings.get(AgentSettings.EXPERTS), settings.get(AgentSettings.SANDBOX_PROGRAM),
+                Sandbox.status()), found -> {
+            JsonNode stored = found.experts();
+            sandboxProgram.set(found.program());
+            sandboxStatus.set(found.status());
             for (String role : models.keySet()) {
                 JsonNode entry = stored == null ? null : stored.get(role);
                 models.get(role).set(entry == null ? "" : entry.path("model").asText(""));
@@ -81,8 +101,17 @@ public final class ExpertsViewModel {
                 + ". Close Settings and open it again."));
     }
 
-    /** False, with the problem said, when a role's extra instructions are too long to store. */
+    private record Stored(JsonNode experts, String program, String status) {
+    }
+
+    /** False, with the problem said, when the sandbox program cannot run or instructions are too long. */
     public boolean validate() {
+        String program = text(sandboxProgram);
+        if (!program.isEmpty() && !runnable(program)) {
+            problem.set("The sandbox program " + program + " does not exist or cannot run. Give the full path of "
+                    + "bwrap, or leave it empty to use bwrap on the PATH.");
+            return false;
+        }
         for (String role : prompts.keySet()) {
             String prompt = text(prompts.get(role));
             if (prompt.length() > MAX_PROMPT_CHARS) {
@@ -111,9 +140,11 @@ public final class ExpertsViewModel {
                 }
             }
         }
+        String program = text(sandboxProgram);
         saving.set(true);
         tasks.run(() -> {
             settings.set(AgentSettings.EXPERTS, experts);
+            settings.set(AgentSettings.SANDBOX_PROGRAM, program);
             return experts;
         }, saved -> {
             saving.set(false);
@@ -122,6 +153,15 @@ public final class ExpertsViewModel {
             saving.set(false);
             problem.set("The experts' settings could not be saved: " + failure.getMessage());
         });
+    }
+
+    private static boolean runnable(String program) {
+        try {
+            Path path = Path.of(program);
+            return Files.isRegularFile(path) && Files.isExecutable(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String text(StringProperty field) {

@@ -44,6 +44,25 @@ class ExpertsViewModelTest {
     }
 
     @Test
+    void theSandboxProgramMustRunAndIsStoredWithTheRest() throws Exception {
+        try (Store store = Store.open(dir.resolve("data"))) {
+            ExpertsViewModel model = new ExpertsViewModel(store.settings(), new DirectTaskRunner());
+            model.load();
+            assertTrue(model.sandboxStatusProperty().get().startsWith("bubblewrap"), "says whether bwrap is there");
+            model.sandboxProgramProperty().set(dir.resolve("missing-bwrap").toString());
+            assertFalse(model.validate());
+            assertTrue(model.problemProperty().get().startsWith("The sandbox program "), model.problemProperty().get());
+
+            java.nio.file.Path program = java.nio.file.Files.writeString(dir.resolve("bwrap"), "#!/bin/sh\n");
+            assertTrue(program.toFile().setExecutable(true));
+            model.sandboxProgramProperty().set(program.toString());
+            assertTrue(model.validate());
+            model.save(() -> { });
+            assertEquals(program.toString(), store.settings().get(AgentSettings.SANDBOX_PROGRAM));
+        }
+    }
+
+    @Test
     void tooLongInstructionsAreNotSavedAndSayHowLongTheyMayBe() {
         try (Store store = Store.open(dir.resolve("data"))) {
             ExpertsViewModel model = new ExpertsViewModel(store.settings(), new DirectTaskRunner());

@@ -50,7 +50,7 @@ public final class ExpertSandbox {
             // reported below
         }
         return new ExpertSandbox(null, "the sandbox program " + configured.strip() + " set in the settings "
-                + "(agent.sandboxProgram) does not exist or cannot run");
+                + "(Settings → Experts) does not exist or cannot run");
     }
 
     /** What came of trying a command in the sandbox: its output, and why to ask the user (null when done). */
