@@ -24,22 +24,6 @@ final class ExpertsPage extends ScrollPane {
         about.getStyleClass().add(Styles.TEXT_MUTED);
         VBox form = new VBox(10, heading, about, SettingsDialog.problemLabel("experts-problem",
                 model.problemProperty()));
-        Label sandboxName = new Label("Sandbox for experts' commands");
-        sandboxName.getStyleClass().add(Styles.TEXT_BOLD);
-        Label sandboxAbout = new Label("A command an expert would need your approval for runs in the bubblewrap "
-                + "sandbox first; you are asked only when the sandbox is missing or blocks it.");
-        sandboxAbout.setWrapText(true);
-        sandboxAbout.getStyleClass().add(Styles.TEXT_MUTED);
-        TextField program = new TextField();
-        program.setId("experts-sandbox-program");
-        program.setPromptText("bwrap program (empty: bwrap on the PATH)");
-        program.textProperty().bindBidirectional(model.sandboxProgramProperty());
-        Label status = new Label();
-        status.setId("experts-sandbox-status");
-        status.setWrapText(true);
-        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        status.textProperty().bind(model.sandboxStatusProperty());
-        form.getChildren().addAll(sandboxName, sandboxAbout, program, status);
         for (String role : model.roles()) {
             String id = role.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
             Label name = new Label(role);
@@ -56,7 +40,28 @@ final class ExpertsPage extends ScrollPane {
             prompt.textProperty().bindBidirectional(model.promptProperty(role));
             form.getChildren().addAll(name, modelField, prompt);
         }
+        form.getChildren().addAll(sandbox(model));
         form.getStyleClass().add("settings-form");
         setContent(form);
+    }
+
+    /** Where experts' commands run before anyone is asked. */
+    private static java.util.List<javafx.scene.Node> sandbox(ExpertsViewModel model) {
+        Label sandboxName = new Label("Sandbox for experts' commands");
+        sandboxName.getStyleClass().add(Styles.TEXT_BOLD);
+        Label sandboxAbout = new Label("A command an expert would need your approval for runs in the bubblewrap "
+                + "sandbox first; you are asked only when the sandbox is missing or blocks it.");
+        sandboxAbout.setWrapText(true);
+        sandboxAbout.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField program = new TextField();
+        program.setId("experts-sandbox-program");
+        program.setPromptText("bwrap program (empty: bwrap on the PATH)");
+        program.textProperty().bindBidirectional(model.sandboxProgramProperty());
+        Label status = new Label();
+        status.setId("experts-sandbox-status");
+        status.setWrapText(true);
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.textProperty().bind(model.sandboxStatusProperty());
+        return java.util.List.of(sandboxName, sandboxAbout, program, status);
     }
 }
