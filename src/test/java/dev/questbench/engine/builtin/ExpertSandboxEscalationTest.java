@@ -13,6 +13,7 @@ import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
+import dev.questbench.ui.experts.ExpertCards;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,6 +77,9 @@ class ExpertSandboxEscalationTest {
                 + "failed: Operation not permitted)."), child.note());
         assertTrue(child.note().endsWith("Run it without the sandbox?"), child.note());
         assertEquals(List.of(ask.id()), fixture.pendingIds(quest));
+        ExpertCards.Card card = ExpertCards.from(fixture.entries(quest)).get(0);
+        assertEquals("Waiting for your approval to use Bash", card.step(), "the Team canvas says who waits");
+        assertEquals("In progress", card.status());
 
         fixture.executor.confirm(quest, new ToolConfirmation(ask.id(), Decision.DENY, "fix the sandbox first",
                 false));
