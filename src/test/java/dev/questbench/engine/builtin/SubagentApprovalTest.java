@@ -76,6 +76,29 @@ class SubagentApprovalTest {
     }
 
     @Test
+    void allowAlwaysForTheQuestCoversTheSubagentsNextUseOfTheCommand() throws Exception {
+        fixture.server.enqueue(OpenAiScript.reply().tool("call_a", "Agent", OpenAiScript.json("prompt",
+                "Run it twice.")).response());
+        fixture.server.enqueue(OpenAiScript.reply().tool("sub_1", "Bash", OpenAiScript.json("command",
+                "touch twice.txt")).response());
+        fixture.server.enqueue(OpenAiScript.reply().tool("sub_2", "Bash", OpenAiScript.json("command",
+                "touch twice.txt")).response());
+        fixture.server.enqueue(OpenAiScript.reply().text("Ran it twice.").response());
+        fixture.server.enqueue(OpenAiScript.reply().text("Done.").response());
+
+        String quest = fixture.start("Touch twice", PermissionMode.DEFAULT);
+        fixture.awaitStatus(quest, QuestStatus.ACTION_REQUIRED);
+        fixture.executor.confirm(quest, new ToolConfirmation(onlyAsk(quest).id(), Decision.ALLOW, null, true));
+        fixture.awaitStatus(quest, QuestStatus.READY);
+
+        assertEquals(1, asks(quest).size(), "the second use was allowed by the quest's rule: " + fixture.types(quest));
+        long ran = fixture.events(quest, QuestEvent.SubagentEvent.class).stream().map(child -> EventJson.fromTree(
+                child.event())).filter(event -> event instanceof QuestEvent.AgentToolResult result
+                && !result.isError()).count();
+        assertEquals(2, ran);
+    }
+
+    @Test
     void aDenialReachesTheSubagentWithTheUsersReason() throws Exception {
         scriptOneSubagentCommand("touch denied.txt");
 
