@@ -303,6 +303,9 @@ final class RunCommand {
                 if (!json) {
                     err.println("▸ " + use.name() + " " + ToolSummary.of(use));
                 }
+            } else if (event instanceof QuestEvent.SubagentEvent child
+                    && EventJson.fromTree(child.event()) instanceof QuestEvent.AgentToolUse use) {
+                toolUses.put(entry.id(), use); // a subagent's use may wait for approval too
             } else if (event instanceof QuestEvent.AgentMessage message && !json) {
                 out.println(ContentBlock.plainText(message.content()));
                 out.flush();

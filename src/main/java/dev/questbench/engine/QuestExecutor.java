@@ -4,6 +4,7 @@ import dev.questbench.agent.AgentBackend;
 import dev.questbench.agent.AgentSession;
 import dev.questbench.agent.ToolConfirmation;
 import dev.questbench.agent.TurnResult;
+import dev.questbench.agent.builtin.AgentSettings;
 import dev.questbench.domain.Quest;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.QuestSummary;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  * Thread-safe; all public methods return quickly and never run a turn on the caller's thread.
  */
 public final class QuestExecutor implements AutoCloseable {
-    public static final Setting<Integer> CONCURRENCY = Setting.of("executor.concurrency", Integer.class, 4);
+    public static final Setting<Integer> CONCURRENCY = AgentSettings.CONCURRENCY;
     /** Ready after a run longer than this raises a notification; short answers don't. */
     static final long LONG_RUN_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = Logger.getLogger(QuestExecutor.class.getName());

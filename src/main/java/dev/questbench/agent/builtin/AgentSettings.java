@@ -29,6 +29,17 @@ public final class AgentSettings {
     /** Experts mode: per-role model and extra instructions, {@code {"QA": {"model": "…", "prompt": "…"}}}. */
     public static final Setting<JsonNode> EXPERTS = Setting.of("agent.experts", JsonNode.class, null);
 
+    /**
+     * The bubblewrap program Experts mode runs experts' commands in, or blank for {@code bwrap} on the PATH.
+     */
+    public static final Setting<String> SANDBOX_PROGRAM = Setting.of("agent.sandboxProgram", String.class, "");
+
+    /**
+     * The global concurrency limit (Settings → General): quests running at once, and subagents one quest runs at
+     * once. Defined here because the engine, which admits quests, may read the agent's settings but not the reverse.
+     */
+    public static final Setting<Integer> CONCURRENCY = Setting.of("executor.concurrency", Integer.class, 4);
+
     private AgentSettings() {
     }
 

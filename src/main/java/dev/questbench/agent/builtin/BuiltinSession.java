@@ -15,11 +15,9 @@ import dev.questbench.agent.builtin.memory.MemoryLoader;
 import dev.questbench.agent.builtin.permission.ProjectSettings;
 import dev.questbench.agent.builtin.skills.Skill;
 import dev.questbench.agent.builtin.skills.SkillCommand;
-import dev.questbench.agent.builtin.subagents.AgentTool;
 import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.tools.Tool;
 import dev.questbench.domain.event.ContentBlock;
-import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.llm.Cancellation;
@@ -31,9 +29,6 @@ import dev.questbench.llm.StreamListener;
 import dev.questbench.llm.TokenEstimate;
 import dev.questbench.llm.ToolSpec;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -78,6 +73,7 @@ final class BuiltinSession implements AgentSession {
     private SessionHooks hooks;
     private ToolGate gate;
     private ToolExecution execution;
+    private PendingTools pendingTools;
     private String systemPrompt;
     private int stopContinuations;
 
@@ -166,6 +162,9 @@ final class BuiltinSession implements AgentSession {
     @Override
     public void close() {
         cancellation.cancel();
+        if (subagents != null) {
+            subagents.close();
+        }
         extensions.close();
     }
 
@@ -197,7 +196,8 @@ final class BuiltinSession implements AgentSession {
                 context.quest().id(), workDir, setup.mode(), () -> cancellation);
         gate = new ToolGate(setup, project, journal, hooks, tools, workDir);
         execution = new ToolExecution(setup, journal, hooks, tools, toolSpecs, workDir);
-        subagents = new SubagentRunner(setup, journal, gate::policy, extensions.subagents(), workDir);
+        subagents = new SubagentRunner(setup, journal, extensions.subagents(), workDir, experts);
+        pendingTools = new PendingTools(context, journal, gate, execution, subagents, hooks);
         List<MemoryFile> memory = MemoryLoader.load(hasWorkspace ? workDir : null, setup.home());
         recordContext(memory, project);
         String source = journal.hasAgentActivity() ? "resume" : "startup";
@@ -220,7 +220,7 @@ final class BuiltinSession implements AgentSession {
             }
             List<JournalEntry> pending = journal.pendingToolUses();
             if (!pending.isEmpty()) {
-                TurnResult yielded = runPending(pending);
+                TurnResult yielded = pendingTools.run(pending, cancellation);
                 if (yielded != null) {
                     return yielded;
                 }
@@ -233,7 +233,7 @@ final class BuiltinSession implements AgentSession {
             }
             if (!probed && setup.implicitModel()) {
                 probed = true;
-                TurnResult unreachable = probeImplicitProvider();
+                TurnResult unreachable = ModelFailures.probeImplicitProvider(setup);
                 if (unreachable != null) {
                     return unreachable;
                 }
@@ -246,94 +246,13 @@ final class BuiltinSession implements AgentSession {
             try {
                 response = callModel();
             } catch (ModelException e) {
-                return failure(e);
+                return ModelFailures.of(e);
             }
             steps++;
             if (gate.record(response).isEmpty() && !keepWorking(response.text())) {
                 return new TurnResult.EndTurn();
             }
         }
-    }
-
-    /** Runs the pending tool uses in order; returns how the turn yields, or null when all have results. */
-    private TurnResult runPending(List<JournalEntry> pending) {
-        Map<String, dev.questbench.agent.builtin.tools.ToolOutput> delegated = subagents.runAll(pending,
-                cancellation); // the allowed Agent calls of one response run at once
-        for (JournalEntry entry : pending) {
-            if (delegated.containsKey(entry.id())) {
-                execution.finish(entry, (QuestEvent.AgentToolUse) entry.event(), delegated.get(entry.id()), 0L);
-            }
-        }
-        for (int i = 0; i < pending.size(); i++) {
-            if (delegated.containsKey(pending.get(i).id())) {
-                continue;
-            }
-            if (context.control().stopRequested() || cancellation.isCancelled()) {
-                return new TurnResult.Stopped();
-            }
-            if (context.control().pauseRequested()) {
-                return new TurnResult.Paused();
-            }
-            JournalEntry entry = pending.get(i);
-            QuestEvent.AgentToolUse use = (QuestEvent.AgentToolUse) entry.event();
-            Decision.Permission permission = Objects.requireNonNullElse(use.evaluatedPermission(),
-                    Decision.Permission.ALLOW);
-            if (permission == Decision.Permission.DENY) {
-                execution.result(entry.id(), "Not allowed: " + gate.denyReason(entry.id()) + ".", true, 0L);
-                continue;
-            }
-            if (permission == Decision.Permission.ASK) {
-                QuestEvent.UserToolConfirmation answer = journal.confirmation(entry.id());
-                if (answer == null) {
-                    return requiresAction(pending.subList(i, pending.size()));
-                }
-                if (answered(entry, use, answer)) {
-                    continue;
-                }
-            }
-            if (AgentTool.NAME.equals(use.name())) {
-                long started = System.nanoTime();
-                execution.finish(entry, use, subagents.run(entry.id(), use.input(), cancellation), started);
-            } else {
-                execution.execute(entry, use, cancellation);
-            }
-        }
-        return null;
-    }
-
-    /** Journals the result of a denied tool use or an answered question; false when the tool should run. */
-    private boolean answered(JournalEntry entry, QuestEvent.AgentToolUse use, QuestEvent.UserToolConfirmation answer) {
-        boolean question = LoopTools.ASK_USER_QUESTION.equals(use.name());
-        if (answer.result() == Decision.DENY) {
-            String said = answer.denyMessage() == null || answer.denyMessage().isBlank() ? ""
-                    : " They said: " + answer.denyMessage().strip();
-            execution.result(entry.id(), (question ? "The user declined to answer." : "The user denied this tool "
-                    + "use.") + said + " Do not retry it; adapt your approach or ask what they want instead.", true,
-                    0L);
-            return true;
-        }
-        if (question) {
-            String reply = answer.answer() == null || answer.answer().isBlank() ? "(no answer given)" : answer.answer();
-            execution.result(entry.id(), "The user answered: " + reply, false, 0L);
-            return true;
-        }
-        return false;
-    }
-
-    private TurnResult requiresAction(List<JournalEntry> rest) {
-        List<String> waiting = new ArrayList<>();
-        for (JournalEntry entry : rest) {
-            QuestEvent.AgentToolUse use = (QuestEvent.AgentToolUse) entry.event();
-            if (use.evaluatedPermission() == Decision.Permission.ASK && journal.confirmation(entry.id()) == null) {
-                waiting.add(entry.id());
-            }
-        }
-        QuestEvent.AgentToolUse first = (QuestEvent.AgentToolUse) rest.get(0).event();
-        String message = LoopTools.ASK_USER_QUESTION.equals(first.name()) ? "Questbench's agent has a question"
-                : "Questbench's agent needs your permission to use " + first.name();
-        hooks.run(HookEvent.NOTIFICATION, "permission_prompt", hooks.input()
-                .put("notification_type", "permission_prompt").put("message", message).put("title", "Questbench"));
-        return new TurnResult.RequiresAction(waiting);
     }
 
     /** The Stop hooks may send the agent back to work (a few times per turn at most). */
@@ -380,43 +299,6 @@ final class BuiltinSession implements AgentSession {
         } catch (ModelException e) {
             journal.emit(new QuestEvent.ModelRequestEnd(setup.model(), null, ToolExecution.millisSince(started)));
             throw e;
-        }
-    }
-
-    private static TurnResult failure(ModelException e) {
-        if (e.kind() == ModelException.Kind.CANCELLED) {
-            return new TurnResult.Stopped();
-        }
-        String type = switch (e.kind()) {
-            case AUTH -> "authentication_failed";
-            case NOT_FOUND, BAD_REQUEST -> "invalid_request";
-            case RATE_LIMITED -> "rate_limit";
-            case SERVER -> "server_error";
-            case CONNECT -> "model_unavailable";
-            default -> "model_error";
-        };
-        // Retry makes sense for every model failure: the user may fix the key, the model name or the server first.
-        return new TurnResult.Failed(type, e.getMessage(), true);
-    }
-
-    /** With nothing configured, a quick check that Ollama listens, so the quest fails at once with what to do. */
-    private TurnResult probeImplicitProvider() {
-        URI uri;
-        try {
-            uri = URI.create(setup.client().config().baseUrl());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        int port = uri.getPort() > 0 ? uri.getPort() : 11434;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1_000);
-            return null;
-        } catch (IOException e) {
-            return new TurnResult.Failed("model_unavailable", "No model provider is configured, and Ollama is not "
-                    + "running at " + uri + ". Start Ollama ('ollama serve', then 'ollama pull " + setup.model()
-                    + "'), or add a provider in Settings → Models (OpenAI, Anthropic or any OpenAI-compatible "
-                    + "server), or set OPENAI_API_KEY or ANTHROPIC_API_KEY. Then Retry.", true);
         }
     }
 

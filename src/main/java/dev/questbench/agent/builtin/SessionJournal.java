@@ -65,10 +65,10 @@ final class SessionJournal {
 
     /**
      * Journals an event the loop never reads back (a command's output chunks, from the tool's reader thread),
-     * without remembering it.
+     * without remembering it; safe from any thread.
      */
-    void journalOnly(QuestEvent event) {
-        context.sink().emit(event);
+    JournalEntry journalOnly(QuestEvent event) {
+        return context.sink().emit(event);
     }
 
     /** Hands a streaming piece to live listeners only. */
@@ -139,13 +139,24 @@ final class SessionJournal {
         for (JournalEntry entry : log) {
             if (entry.event() instanceof QuestEvent.UserToolConfirmation answer && answer.alwaysForQuest()
                     && answer.result() == Decision.ALLOW) {
-                find(answer.toolUseId()).filter(use -> use.event() instanceof QuestEvent.AgentToolUse)
-                        .map(use -> (QuestEvent.AgentToolUse) use.event())
+                find(answer.toolUseId()).map(SessionJournal::toolUse)
                         .ifPresent(tool -> rules.add(PermissionRule.forAlwaysAllow(tool.name(), tool.input(),
                                 workDir)));
             }
         }
         return rules;
+    }
+
+    /** The tool use an entry is: the main agent's, or a subagent's that asked for approval; else null. */
+    private static QuestEvent.AgentToolUse toolUse(JournalEntry entry) {
+        if (entry.event() instanceof QuestEvent.AgentToolUse use) {
+            return use;
+        }
+        if (entry.event() instanceof QuestEvent.SubagentEvent child
+                && dev.questbench.domain.event.EventJson.fromTree(child.event()) instanceof QuestEvent.AgentToolUse use) {
+            return use;
+        }
+        return null;
     }
 
     /** The agent already worked in this quest (so a session start is a resume). */

@@ -2,17 +2,10 @@ package dev.questbench.agent.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.questbench.agent.builtin.permission.PermissionPolicy;
-import dev.questbench.agent.builtin.permission.Verdict;
-import dev.questbench.agent.builtin.subagents.AgentTool;
+import dev.questbench.agent.builtin.subagents.ExpertSandbox;
 import dev.questbench.agent.builtin.subagents.Subagent;
 import dev.questbench.agent.builtin.subagents.Subagents;
-import dev.questbench.agent.builtin.tools.Tool;
-import dev.questbench.agent.builtin.tools.ToolContext;
-import dev.questbench.agent.builtin.tools.ToolException;
 import dev.questbench.agent.builtin.tools.ToolOutput;
-import dev.questbench.domain.event.ContentBlock;
-import dev.questbench.domain.event.Decision;
-import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.llm.Cancellation;
@@ -23,7 +16,6 @@ import dev.questbench.llm.ModelResponse;
 import dev.questbench.llm.Part;
 import dev.questbench.llm.StreamListener;
 import dev.questbench.llm.ToolSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,60 +25,87 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Runs subagents for the {@code Agent} tool: each in its own context (its system prompt, its tool subset, its
  * own model loop), journaled as {@code quest.subagent_event}s tagged with the starting tool use's id. Several
- * started in one response run at once. A subagent cannot ask the user: a tool use that would need approval is
- * refused with the reason, which it can report back.
+ * started in one response run at once, at most the global concurrency limit at a time. A subagent whose tool use
+ * needs approval waits while the parent's turn yields with the question on the quest's approval card; the subagents
+ * keep running across that pause. Known limit: a subagent still running when the app quits starts over on Retry.
  */
-final class SubagentRunner {
-    static final int MAX_PARALLEL = 4;
+final class SubagentRunner implements AutoCloseable {
     private final SessionSetup setup;
-    private final SessionJournal journal;
-    private final Supplier<PermissionPolicy> policy;
     private final List<Subagent> agents;
-    private final Map<String, Tool> tools = new LinkedHashMap<>();
     private final Path workDir;
+    private final SubagentApprovals approvals = new SubagentApprovals();
+    private final SubagentTools tools;
+    private final Map<String, Running> running = new LinkedHashMap<>();
+    private ExecutorService pool;
 
-    SubagentRunner(SessionSetup setup, SessionJournal journal, Supplier<PermissionPolicy> policy,
-                   List<Subagent> agents, Path workDir) {
-        this.setup = setup;
-        this.journal = journal;
-        this.policy = policy;
-        this.agents = List.copyOf(agents);
-        this.workDir = workDir;
-        setup.tools().forEach(tool -> tools.put(tool.name(), tool));
+    /** What came of a batch: every subagent's output by tool use id, or the approvals they wait for. */
+    record Batch(Map<String, ToolOutput> outputs, List<String> waiting) {
+        boolean waits() {
+            return !waiting.isEmpty();
+        }
     }
 
-    /** Runs the allowed Agent tool uses among {@code pending}, in parallel; their outputs by tool use id. */
-    Map<String, ToolOutput> runAll(List<JournalEntry> pending, Cancellation cancel) {
-        List<JournalEntry> starts = pending.stream().filter(entry -> entry.event() instanceof QuestEvent.AgentToolUse use
-                && AgentTool.NAME.equals(use.name()) && use.evaluatedPermission() == Decision.Permission.ALLOW)
-                .toList();
-        Map<String, ToolOutput> outputs = new LinkedHashMap<>();
-        if (starts.isEmpty()) {
-            return outputs;
+    private record Running(Future<ToolOutput> future, Cancellation cancel) {
+    }
+
+    /** @param experts Experts mode: commands that would need approval try the sandbox first */
+    SubagentRunner(SessionSetup setup, SessionJournal journal, List<Subagent> agents, Path workDir, boolean experts) {
+        this.setup = setup;
+        this.agents = List.copyOf(agents);
+        this.workDir = workDir;
+        ExpertSandbox sandbox = experts ? ExpertSandbox.of(setup.extensions().sandboxProgram()) : null;
+        this.tools = new SubagentTools(setup, journal, approvals, sandbox, workDir);
+    }
+
+    /**
+     * Starts the subagents of {@code starts} not running yet, hands them the answers the journal holds, and waits
+     * until all have finished or some wait for the user. Called on the session's thread.
+     */
+    Batch runAll(List<JournalEntry> starts, Cancellation cancel, PermissionPolicy policy,
+                 Function<String, QuestEvent.UserToolConfirmation> answers) {
+        tools.usePolicy(policy);
+        running.values().removeIf(run -> run.cancel() != cancel && run.cancel().isCancelled()); // a stopped turn's
+        for (JournalEntry entry : starts) {
+            JsonNode input = ((QuestEvent.AgentToolUse) entry.event()).input();
+            running.computeIfAbsent(entry.id(), id -> new Running(pool().submit(() -> {
+                try {
+                    return run(id, input, cancel);
+                } finally {
+                    approvals.changed();
+                }
+            }), cancel));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, starts.size()), runnable -> {
-            Thread thread = new Thread(runnable, "questbench-subagent");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Map<String, Future<ToolOutput>> futures = new LinkedHashMap<>();
-            for (JournalEntry entry : starts) {
-                JsonNode input = ((QuestEvent.AgentToolUse) entry.event()).input();
-                futures.put(entry.id(), pool.submit(() -> run(entry.id(), input, cancel)));
+        approvals.deliver(answers);
+        while (true) {
+            if (starts.stream().allMatch(entry -> running.get(entry.id()).future().isDone())) {
+                Map<String, ToolOutput> outputs = new LinkedHashMap<>();
+                for (JournalEntry entry : starts) {
+                    outputs.put(entry.id(), await(running.remove(entry.id()).future()));
+                }
+                return new Batch(outputs, List.of());
             }
-            for (Map.Entry<String, Future<ToolOutput>> future : futures.entrySet()) {
-                outputs.put(future.getKey(), await(future.getValue()));
+            List<String> waiting = approvals.unanswered();
+            if (!waiting.isEmpty()) {
+                return new Batch(Map.of(), waiting);
             }
-        } finally {
-            pool.shutdownNow();
+            approvals.awaitChange();
         }
-        return outputs;
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(setup.extensions().concurrency(), runnable -> {
+                Thread thread = new Thread(runnable, "questbench-subagent");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pool;
     }
 
     private static ToolOutput await(Future<ToolOutput> future) {
@@ -101,7 +120,7 @@ final class SubagentRunner {
     }
 
     /** One subagent's whole run; its final text is the result. */
-    ToolOutput run(String parentId, JsonNode input, Cancellation cancel) {
+    private ToolOutput run(String parentId, JsonNode input, Cancellation cancel) {
         String type = input == null ? "" : input.path("subagent_type").asText("general-purpose");
         String prompt = input == null ? "" : input.path("prompt").asText("");
         Subagent agent = Subagents.named(agents, type.isBlank() ? "general-purpose" : type).orElse(null);
@@ -112,9 +131,9 @@ final class SubagentRunner {
         if (prompt.isBlank()) {
             return new ToolOutput("Missing required parameter 'prompt'.", true, null, List.of());
         }
-        child(parentId, agent, QuestEvent.UserMessage.text(prompt));
+        tools.child(parentId, agent, QuestEvent.UserMessage.text(prompt), null);
         List<ToolSpec> specs = new ArrayList<>();
-        tools.values().stream().filter(tool -> agent.allows(tool.name()))
+        tools.tools().values().stream().filter(tool -> agent.allows(tool.name()))
                 .forEach(tool -> specs.add(new ToolSpec(tool.name(), tool.description(), tool.inputSchema())));
         List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.user(prompt)));
         String model = agent.model() == null ? setup.model() : agent.model();
@@ -133,7 +152,7 @@ final class SubagentRunner {
             }
             String text = response.text().strip();
             if (!text.isEmpty()) {
-                child(parentId, agent, QuestEvent.AgentMessage.text(text));
+                tools.child(parentId, agent, QuestEvent.AgentMessage.text(text), null);
             }
             messages.add(new ChatMessage(ChatMessage.Role.ASSISTANT, response.content()));
             if (response.toolCalls().isEmpty()) {
@@ -141,7 +160,7 @@ final class SubagentRunner {
             }
             List<Part> results = new ArrayList<>();
             for (Part.ToolCall call : response.toolCalls()) {
-                results.add(call(parentId, agent, call, cancel));
+                results.add(tools.call(parentId, agent, call, cancel));
             }
             messages.add(new ChatMessage(ChatMessage.Role.USER, results));
         }
@@ -149,40 +168,10 @@ final class SubagentRunner {
                 null, List.of());
     }
 
-    private Part.ToolResult call(String parentId, Subagent agent, Part.ToolCall call, Cancellation cancel) {
-        long started = System.nanoTime();
-        Tool tool = agent.allows(call.name()) ? tools.get(call.name()) : null;
-        JsonNode input;
-        try {
-            String raw = call.argumentsJson() == null || call.argumentsJson().isBlank() ? "{}" : call.argumentsJson();
-            input = EventJson.mapper().readTree(raw);
-        } catch (IOException e) {
-            input = EventJson.mapper().createObjectNode().put("invalid_arguments", call.argumentsJson());
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.shutdownNow();
         }
-        Verdict verdict = tool == null ? Verdict.deny("this subagent has no tool named '" + call.name() + "'")
-                : !input.isObject() || input.has("invalid_arguments") ? Verdict.deny("the arguments are not a JSON "
-                + "object") : policy.get().evaluate(call.name(), input, tool.readOnly());
-        child(parentId, agent, new QuestEvent.AgentToolUse(call.name(), input, verdict.permission()));
-        ToolOutput output;
-        if (verdict.permission() != Decision.Permission.ALLOW) {
-            output = new ToolOutput("Not allowed: " + verdict.reason() + ". A subagent cannot ask the user for "
-                    + "approval; do without it or say in your report what you need.", true, null, List.of());
-        } else {
-            try {
-                output = tool.run(input, new ToolContext(workDir, cancel, null, setup.blobs(), setup.limits()));
-            } catch (ToolException e) {
-                output = new ToolOutput(e.getMessage(), true, null, List.of());
-            } catch (RuntimeException e) {
-                output = new ToolOutput(call.name() + " failed unexpectedly: " + e, true, null, List.of());
-            }
-        }
-        String text = output.text() == null ? "" : output.text();
-        child(parentId, agent, new QuestEvent.AgentToolResult(call.id(), ContentBlock.textList(text),
-                output.isError(), ToolExecution.millisSince(started)));
-        return new Part.ToolResult(call.id(), text, output.isError());
-    }
-
-    private void child(String parentId, Subagent agent, QuestEvent event) {
-        journal.journalOnly(new QuestEvent.SubagentEvent(parentId, agent.name(), EventJson.toTree(event)));
     }
 }

@@ -338,10 +338,14 @@ public sealed interface QuestEvent {
     /**
      * One event of a subagent's own conversation, a child thread of the quest: {@code parentToolUseId} is the
      * {@code evt_} id of the {@code Agent} tool use that started it (the thread), {@code agent} the subagent's name,
-     * {@code event} the inner event as its wire JSON. The main conversation never reads these back.
+     * {@code event} the inner event as its wire JSON, {@code note} (or null) why a tool use of the subagent ran in
+     * the sandbox or needs the user's approval. The main conversation never reads these back.
      */
     @JsonTypeName("quest.subagent_event")
-    record SubagentEvent(String parentToolUseId, String agent, ObjectNode event) implements QuestEvent {
+    record SubagentEvent(String parentToolUseId, String agent, ObjectNode event, String note) implements QuestEvent {
+        public SubagentEvent(String parentToolUseId, String agent, ObjectNode event) {
+            this(parentToolUseId, agent, event, null);
+        }
     }
 
     // ---- anything else -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.questbench.ui.experts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.questbench.domain.event.ContentBlock;
+import dev.questbench.domain.event.Decision;
 import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
@@ -50,7 +51,9 @@ public final class ExpertCards {
                 if (inner instanceof QuestEvent.UserMessage) {
                     step = "Starting";
                 } else if (inner instanceof QuestEvent.AgentToolUse use) {
-                    step = "Using " + use.name();
+                    step = use.evaluatedPermission() == Decision.Permission.ASK ? "Waiting for your approval to use "
+                            + use.name() : child.note() != null ? "Using " + use.name() + " in the sandbox"
+                            : "Using " + use.name();
                 } else if (inner instanceof QuestEvent.AgentMessage message) {
                     step = "Writing";
                     summary = cut(ContentBlock.plainText(message.content()));

@@ -22,6 +22,8 @@ public final class ApprovalCard extends Control {
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
 
     private final StringProperty tool = new SimpleStringProperty(this, "tool", "");
+    private final StringProperty requester = new SimpleStringProperty(this, "requester", "");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
     private final StringProperty details = new SimpleStringProperty(this, "details", "");
     private final StringProperty preview = new SimpleStringProperty(this, "preview", "");
@@ -45,6 +47,16 @@ public final class ApprovalCard extends Control {
     /** The tool's name, such as {@code Bash}. */
     public StringProperty toolProperty() {
         return tool;
+    }
+
+    /** Who asks: empty for the quest's agent, else a subagent's or expert's name, such as {@code Code Reviewer}. */
+    public StringProperty requesterProperty() {
+        return requester;
+    }
+
+    /** Why it asks when that needs saying, e.g. the command failed in the sandbox; else empty. */
+    public StringProperty reasonProperty() {
+        return reason;
     }
 
     /** The exact command, file path or URL the tool would act on. */

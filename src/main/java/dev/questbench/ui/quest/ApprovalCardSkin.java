@@ -20,6 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
     private final Label heading = new Label();
+    private final Label reason = new Label();
     private final Label subject = new Label();
     private final Label details = new Label();
     private final OutputLines preview = new OutputLines();
@@ -34,6 +35,10 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         shield.getStyleClass().add("card-icon");
         heading.setGraphic(shield);
         heading.getStyleClass().add("card-title");
+        reason.getStyleClass().add("card-detail");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setId("approval-reason");
         subject.getStyleClass().add("code");
         subject.setWrapText(true);
         subject.setMaxWidth(Double.MAX_VALUE);
@@ -58,11 +63,13 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         actions = new HBox(8, message, deny, always, once);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("card-actions");
-        VBox box = new VBox(8, heading, subject, previewBox, details, actions, outcome);
+        VBox box = new VBox(8, heading, reason, subject, previewBox, details, actions, outcome);
         box.getStyleClass().add("card-box");
         getChildren().add(box);
 
         registerChangeListener(card.toolProperty(), o -> update());
+        registerChangeListener(card.requesterProperty(), o -> update());
+        registerChangeListener(card.reasonProperty(), o -> update());
         registerChangeListener(card.subjectProperty(), o -> update());
         registerChangeListener(card.detailsProperty(), o -> update());
         registerChangeListener(card.previewProperty(), o -> update());
@@ -75,7 +82,10 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
     private void update() {
         ApprovalCard card = getSkinnable();
         boolean open = card.openProperty().get();
-        heading.setText(open ? "Allow " + card.toolProperty().get() + "?" : card.toolProperty().get());
+        heading.setText(heading(card.toolProperty().get(), card.requesterProperty().get(),
+                card.subjectProperty().get(), open));
+        reason.setText(card.reasonProperty().get());
+        show(reason, open && !card.reasonProperty().get().isEmpty());
         subject.setText(card.subjectProperty().get());
         show(subject, !card.subjectProperty().get().isEmpty());
         preview.show(card.previewProperty().get(), card.diffPreviewProperty().get());
@@ -85,6 +95,21 @@ final class ApprovalCardSkin extends SkinBase<ApprovalCard> {
         show(actions, open);
         outcome.setText(card.outcomeProperty().get());
         show(outcome, !open);
+    }
+
+    /** "Allow Bash?", or for a subagent "Code Reviewer wants to run `rm -rf build`". */
+    static String heading(String tool, String requester, String subject, boolean open) {
+        if (requester == null || requester.isEmpty()) {
+            return open ? "Allow " + tool + "?" : tool;
+        }
+        if (!open) {
+            return requester + " · " + tool;
+        }
+        String line = subject == null ? "" : subject.strip().replace('\n', ' ');
+        if ("Bash".equals(tool) && !line.isEmpty()) {
+            return requester + " wants to run `" + (line.length() <= 60 ? line : line.substring(0, 59) + "…") + "`";
+        }
+        return requester + " wants to use " + tool;
     }
 
     private static Button button(String text, String id, Runnable action) {

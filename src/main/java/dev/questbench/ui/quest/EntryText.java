@@ -1,6 +1,8 @@
 package dev.questbench.ui.quest;
 
+import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
+import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.QuestEvent;
 import java.util.List;
 
@@ -72,6 +74,13 @@ final class EntryText {
         }
         if (event instanceof QuestEvent.CompactRequested) {
             return "Compaction asked: the agent summarises the conversation before its next call (/compact)";
+        }
+        if (event instanceof QuestEvent.SubagentEvent child) {
+            QuestEvent inner = EventJson.fromTree(child.event());
+            String what = inner instanceof QuestEvent.UserMessage ? "started"
+                    : inner instanceof QuestEvent.AgentMessage message ? oneLine(
+                    ContentBlock.plainText(message.content())) : detail(inner);
+            return child.agent() + ": " + what + (child.note() == null ? "" : " — " + child.note());
         }
         if (event instanceof QuestEvent.ExternalSession session) {
             return "Agent " + session.agent() + " · session " + session.sessionId()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
+import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class ToolSteps {
         final QuestEvent.AgentToolUse use;
         final String tool;
         final ToolInput input;
+        final String requester;
+        final String reason;
         QuestEvent.UserToolConfirmation answer;
         boolean finished;
         boolean failed;
@@ -36,9 +39,11 @@ final class ToolSteps {
         OutputTail output = OutputTail.EMPTY;
         ProgressTail progress;
 
-        Call(JournalEntry entry, QuestEvent.AgentToolUse use) {
+        Call(JournalEntry entry, QuestEvent.AgentToolUse use, String requester, String reason) {
             this.entry = entry;
             this.use = use;
+            this.requester = requester == null ? "" : requester;
+            this.reason = reason == null ? "" : reason;
             this.tool = use.name() == null ? "Tool" : use.name();
             this.input = ToolInput.of(tool, use.input());
         }
@@ -49,7 +54,20 @@ final class ToolSteps {
     }
 
     void started(JournalEntry entry, QuestEvent.AgentToolUse use) {
-        calls.put(entry.id(), new Call(entry, use));
+        calls.put(entry.id(), new Call(entry, use, null, null));
+    }
+
+    /**
+     * A subagent's event: a tool use that asks for approval is shown like the main agent's (with the subagent's
+     * name), and its result finishes it. True when the event belongs to such a tool use.
+     */
+    boolean child(JournalEntry entry, QuestEvent.SubagentEvent child) {
+        QuestEvent inner = EventJson.fromTree(child.event());
+        if (inner instanceof QuestEvent.AgentToolUse use && use.evaluatedPermission() == Decision.Permission.ASK) {
+            calls.put(entry.id(), new Call(entry, use, child.agent(), child.note()));
+            return true;
+        }
+        return inner instanceof QuestEvent.AgentToolResult result && finished(result);
     }
 
     boolean knows(String toolUseId) {
@@ -114,7 +132,8 @@ final class ToolSteps {
         boolean unanswered = permission == Decision.Permission.ASK && call.answer == null && !call.finished;
         // Until the quest says it waits for this answer, the card would have nothing to offer: a waiting step.
         if (unanswered && (waitsForThis || !status.isActive() && status != QuestStatus.ACTION_REQUIRED)) {
-            return new TranscriptRow.Approval(call.entry, call.tool, call.input, waitsForThis);
+            return new TranscriptRow.Approval(call.entry, call.tool, call.input, waitsForThis, call.requester,
+                    call.reason);
         }
         TranscriptRow.Answer answer = call.answer == null ? null : new TranscriptRow.Answer(call.answer.result(),
                 call.answer.alwaysForQuest(), call.answer.denyMessage());

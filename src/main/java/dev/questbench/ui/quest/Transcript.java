@@ -238,6 +238,8 @@ final class Transcript {
             tools.answered(answer);
         } else if (event instanceof QuestEvent.SpecAccepted accepted) {
             acceptedSpecs.put(accepted.specEventId(), accepted.action());
+        } else if (event instanceof QuestEvent.SubagentEvent child) {
+            tools.child(entry, child);
         } else if (event instanceof QuestEvent.AgentToolUse use) {
             tools.started(entry, use);
             turnChanges.started(entry.id(), use);
@@ -279,7 +281,8 @@ final class Transcript {
         if (event instanceof QuestEvent.AgentMessage message) {
             return new TranscriptRow.Message(entry, false, ContentBlock.plainText(message.content()));
         }
-        if (event instanceof QuestEvent.AgentToolUse) {
+        if (event instanceof QuestEvent.AgentToolUse || event instanceof QuestEvent.SubagentEvent
+                && tools.knows(entry.id())) {
             return tools.row(entry.id(), status, pending, stepsExpanded);
         }
         if (event instanceof QuestEvent.AgentToolResult result && tools.knows(result.toolUseId())) {

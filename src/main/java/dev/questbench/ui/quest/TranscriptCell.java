@@ -250,6 +250,8 @@ final class TranscriptCell extends ListCell<TranscriptRow> {
         String id = row.entry().id();
         approval.setDisable(false);
         approval.toolProperty().set(row.tool());
+        approval.requesterProperty().set(row.requester());
+        approval.reasonProperty().set(row.reason());
         approval.subjectProperty().set(row.input().subject());
         approval.detailsProperty().set(row.input().rest());
         approval.previewProperty().set(row.input().preview());

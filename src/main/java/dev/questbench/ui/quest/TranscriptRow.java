@@ -30,9 +30,11 @@ public sealed interface TranscriptRow {
 
     /**
      * A tool use that asked for permission and has no answer yet: open while the quest waits for this answer.
-     * Once answered it becomes a {@link Step} that says how.
+     * Once answered it becomes a {@link Step} that says how. {@code requester} is empty for the quest's agent, else
+     * the subagent that asks; {@code reason} says why when that needs saying (it failed in the sandbox), else empty.
      */
-    record Approval(JournalEntry entry, String tool, ToolInput input, boolean open) implements TranscriptRow {
+    record Approval(JournalEntry entry, String tool, ToolInput input, boolean open, String requester, String reason)
+            implements TranscriptRow {
     }
 
     /** How the user answered an approval. */

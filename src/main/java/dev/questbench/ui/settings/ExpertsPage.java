@@ -2,14 +2,13 @@ package dev.questbench.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
-/** Settings → Experts: per-role model and extra instructions for Experts mode, stored with its own Save button. */
+/** Settings → Experts: per-role model and extra instructions for Experts mode, stored with the dialog's Save. */
 final class ExpertsPage extends ScrollPane {
 
     ExpertsPage(ExpertsViewModel model) {
@@ -23,13 +22,8 @@ final class ExpertsPage extends ScrollPane {
                 + "role (.qoder/agents/QA.md) replaces the role entirely.");
         about.setWrapText(true);
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        Button save = new Button("Save experts");
-        save.setId("experts-save");
-        save.setOnAction(event -> model.save());
-        Label message = new Label();
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        VBox form = new VBox(10, heading, about, new javafx.scene.layout.HBox(10, save, message));
+        VBox form = new VBox(10, heading, about, SettingsDialog.problemLabel("experts-problem",
+                model.problemProperty()));
         for (String role : model.roles()) {
             String id = role.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
             Label name = new Label(role);
@@ -46,7 +40,28 @@ final class ExpertsPage extends ScrollPane {
             prompt.textProperty().bindBidirectional(model.promptProperty(role));
             form.getChildren().addAll(name, modelField, prompt);
         }
+        form.getChildren().addAll(sandbox(model));
         form.getStyleClass().add("settings-form");
         setContent(form);
+    }
+
+    /** Where experts' commands run before anyone is asked. */
+    private static java.util.List<javafx.scene.Node> sandbox(ExpertsViewModel model) {
+        Label sandboxName = new Label("Sandbox for experts' commands");
+        sandboxName.getStyleClass().add(Styles.TEXT_BOLD);
+        Label sandboxAbout = new Label("A command an expert would need your approval for runs in the bubblewrap "
+                + "sandbox first; you are asked only when the sandbox is missing or blocks it.");
+        sandboxAbout.setWrapText(true);
+        sandboxAbout.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField program = new TextField();
+        program.setId("experts-sandbox-program");
+        program.setPromptText("bwrap program (empty: bwrap on the PATH)");
+        program.textProperty().bindBidirectional(model.sandboxProgramProperty());
+        Label status = new Label();
+        status.setId("experts-sandbox-status");
+        status.setWrapText(true);
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.textProperty().bind(model.sandboxStatusProperty());
+        return java.util.List.of(sandboxName, sandboxAbout, program, status);
     }
 }

@@ -5,23 +5,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.questbench.agent.builtin.AgentSettings;
 import dev.questbench.agent.builtin.subagents.Experts;
 import dev.questbench.agent.builtin.subagents.Subagent;
+import dev.questbench.agent.builtin.tools.Sandbox;
 import dev.questbench.domain.event.EventJson;
 import dev.questbench.store.Settings;
 import dev.questbench.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
-/** Settings → Experts: for each Experts-mode role, a model id to use instead of the quest's and extra instructions. */
+/**
+ * Settings → Experts: for each Experts-mode role, a model id to use instead of the quest's and extra instructions,
+ * stored when the dialog is saved (Cancel drops them).
+ */
 public final class ExpertsViewModel {
+    /** The most extra instructions one role takes, as in Qoder. */
+    static final int MAX_PROMPT_CHARS = 10_000;
+
     private final Settings settings;
     private final TaskRunner tasks;
     private final Map<String, StringProperty> models = new LinkedHashMap<>();
     private final Map<String, StringProperty> prompts = new LinkedHashMap<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StringProperty sandboxProgram = new SimpleStringProperty(this, "sandboxProgram", "");
+    private final ReadOnlyStringWrapper sandboxStatus = new ReadOnlyStringWrapper(this, "sandboxStatus", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
 
     public ExpertsViewModel(Settings settings, TaskRunner tasks) {
         this.settings = settings;
@@ -45,27 +61,75 @@ public final class ExpertsViewModel {
         return prompts.get(role);
     }
 
-    /** "Saved." after a save, or why it failed. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** The bubblewrap program experts' commands run in; empty for {@code bwrap} on the PATH. */
+    public StringProperty sandboxProgramProperty() {
+        return sandboxProgram;
+    }
+
+    /** Whether bubblewrap is on the PATH, read when the page loads. */
+    public ReadOnlyStringProperty sandboxStatusProperty() {
+        return sandboxStatus.getReadOnlyProperty();
+    }
+
+    /** Why the page cannot be saved or read, or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** True once the stored values are in the fields: Save waits for it, so it never stores empty fields by mistake. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
     }
 
     public void load() {
-        tasks.run(() -> settings.get(AgentSettings.EXPERTS), (JsonNode stored) -> {
+        tasks.run(() -> new Stored(settings.get(AgentSettings.EXPERTS), settings.get(AgentSettings.SANDBOX_PROGRAM),
+                Sandbox.status()), found -> {
+            JsonNode stored = found.experts();
+            sandboxProgram.set(found.program());
+            sandboxStatus.set(found.status());
             for (String role : models.keySet()) {
                 JsonNode entry = stored == null ? null : stored.get(role);
                 models.get(role).set(entry == null ? "" : entry.path("model").asText(""));
                 prompts.get(role).set(entry == null ? "" : entry.path("prompt").asText(""));
             }
-        }, failure -> message.set("The experts' settings could not be read: " + failure.getMessage()));
+            loaded.set(true);
+        }, failure -> problem.set("The experts' settings could not be read: " + failure.getMessage()
+                + ". Close Settings and open it again."));
     }
 
-    /** Stores the fields now (empty ones are left out). */
-    public void save() {
+    private record Stored(JsonNode experts, String program, String status) {
+    }
+
+    /** False, with the problem said, when the sandbox program cannot run or instructions are too long. */
+    public boolean validate() {
+        String program = text(sandboxProgram);
+        if (!program.isEmpty() && !runnable(program)) {
+            problem.set("The sandbox program " + program + " does not exist or cannot run. Give the full path of "
+                    + "bwrap, or leave it empty to use bwrap on the PATH.");
+            return false;
+        }
+        for (String role : prompts.keySet()) {
+            String prompt = text(prompts.get(role));
+            if (prompt.length() > MAX_PROMPT_CHARS) {
+                problem.set("The extra instructions for " + role + " are " + prompt.length() + " characters; "
+                        + "shorten them to " + MAX_PROMPT_CHARS + " at most.");
+                return false;
+            }
+        }
+        problem.set("");
+        return true;
+    }
+
+    /** Stores the fields (empty ones are left out), then runs {@code onSaved}; on failure says why instead. */
+    public void save(Runnable onSaved) {
         ObjectNode experts = EventJson.mapper().createObjectNode();
         for (String role : models.keySet()) {
-            String model = models.get(role).get() == null ? "" : models.get(role).get().strip();
-            String prompt = prompts.get(role).get() == null ? "" : prompts.get(role).get().strip();
+            String model = text(models.get(role));
+            String prompt = text(prompts.get(role));
             if (!model.isEmpty() || !prompt.isEmpty()) {
                 ObjectNode entry = experts.putObject(role);
                 if (!model.isEmpty()) {
@@ -76,10 +140,31 @@ public final class ExpertsViewModel {
                 }
             }
         }
+        String program = text(sandboxProgram);
+        saving.set(true);
         tasks.run(() -> {
             settings.set(AgentSettings.EXPERTS, experts);
+            settings.set(AgentSettings.SANDBOX_PROGRAM, program);
             return experts;
-        }, saved -> message.set("Saved. New Experts-mode quests use it."),
-                failure -> message.set("The experts' settings could not be saved: " + failure.getMessage()));
+        }, saved -> {
+            saving.set(false);
+            onSaved.run();
+        }, failure -> {
+            saving.set(false);
+            problem.set("The experts' settings could not be saved: " + failure.getMessage());
+        });
+    }
+
+    private static boolean runnable(String program) {
+        try {
+            Path path = Path.of(program);
+            return Files.isRegularFile(path) && Files.isExecutable(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String text(StringProperty field) {
+        return field.get() == null ? "" : field.get().strip();
     }
 }

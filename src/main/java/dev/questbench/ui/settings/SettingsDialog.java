@@ -6,9 +6,13 @@ import dev.questbench.ui.common.Spinners;
 import dev.questbench.ui.common.Stylesheets;
 import dev.questbench.ui.shell.ThemePreference;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.ActionEvent;
@@ -52,6 +56,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
     private McpViewModel mcp; // null: no MCP tab
     private final TabPane tabs = new TabPane();
     private final Map<Page, Tab> pages = new EnumMap<>(Page.class);
+    private final List<AddedPage> addedPages = new ArrayList<>();
     private BooleanExpression busy;
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private Spinner<Integer> goalRoundsSpinner;
@@ -158,16 +163,19 @@ public final class SettingsDialog extends Dialog<Boolean> {
         this.review = reviewSettings;
         addPage(Page.REVIEW, "Review", Feather.SHIELD, new ReviewSettingsPage(reviewSettings));
         Button save = (Button) getDialogPane().lookupButton(SAVE);
+        busy = busy.or(reviewSettings.savingProperty()).or(reviewSettings.loadedProperty().not());
         save.disableProperty().unbind();
-        save.disableProperty().bind(busy.or(reviewSettings.savingProperty()).or(reviewSettings.loadedProperty().not()));
+        save.disableProperty().bind(busy);
         showProblems(Page.REVIEW, reviewSettings.problemProperty());
         reviewSettings.load();
         return this;
     }
 
-    /** Adds the Skills tab; its switches are stored as they are flipped, not on Save. */
+    /** Adds the Skills tab; its switches are stored with the rest on Save and dropped on Cancel. */
     public SettingsDialog withSkills(SkillsViewModel skills) {
         addPage(Page.SKILLS, "Skills", Feather.BOOK_OPEN, new SkillsPage(skills));
+        savedWithTheRest(new AddedPage(Page.SKILLS, () -> true, skills::save), skills.loadedProperty(),
+                skills.savingProperty(), skills.problemProperty());
         skills.load();
         return this;
     }
@@ -181,11 +189,29 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return this;
     }
 
-    /** Adds the Experts tab (per-role model and instructions), saved with its own button. */
+    /** Adds the Experts tab (per-role model and instructions), stored with the rest on Save. */
     public SettingsDialog withExperts(ExpertsViewModel experts) {
         addPage(Page.EXPERTS, "Experts", Feather.USERS, new ExpertsPage(experts));
+        savedWithTheRest(new AddedPage(Page.EXPERTS, experts::validate, experts::save), experts.loadedProperty(),
+                experts.savingProperty(), experts.problemProperty());
         experts.load();
         return this;
+    }
+
+    /** A page added after construction that checks and stores itself when the dialog is saved. */
+    private record AddedPage(Page page, BooleanSupplier validate,
+                             Consumer<Runnable> save) {
+    }
+
+    /** Save waits while the page loads or saves, checks and stores it after the others, and shows its problems. */
+    private void savedWithTheRest(AddedPage page, BooleanExpression loaded, BooleanExpression saving,
+                                  ReadOnlyStringProperty problem) {
+        addedPages.add(page);
+        busy = busy.or(saving).or(loaded.not());
+        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        save.disableProperty().unbind();
+        save.disableProperty().bind(busy);
+        showProblems(page.page(), problem);
     }
 
     /** Adds the Shortcuts tab listing these commands' shortcuts (and the review diff's keys). */
@@ -291,8 +317,20 @@ public final class SettingsDialog extends Dialog<Boolean> {
             select(Page.REVIEW);
             return;
         }
-        Runnable afterMcp = mcp == null ? done : () -> mcp.save(done);
-        Runnable afterWorktrees = review == null ? afterMcp : () -> review.save(afterMcp);
+        for (AddedPage page : addedPages) {
+            if (!page.validate().getAsBoolean()) {
+                select(page.page());
+                return;
+            }
+        }
+        Runnable afterPages = mcp == null ? done : () -> mcp.save(done);
+        for (int i = addedPages.size() - 1; i >= 0; i--) {
+            AddedPage page = addedPages.get(i);
+            Runnable next = afterPages;
+            afterPages = () -> page.save().accept(next);
+        }
+        Runnable afterReview = afterPages;
+        Runnable afterWorktrees = review == null ? afterReview : () -> review.save(afterReview);
         Runnable last = worktrees == null ? afterWorktrees : () -> worktrees.save(afterWorktrees);
         model.save(() -> models.save(() -> agent.save(() -> agents.save(last))));
     }

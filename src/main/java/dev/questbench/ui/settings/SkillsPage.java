@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Settings → Skills: one row per skill with its source and folder, and a switch that takes effect at once. */
+/** Settings → Skills: one row per skill with its source and folder, and a switch stored with the dialog's Save. */
 final class SkillsPage extends ScrollPane {
     private final SkillsViewModel model;
     private final VBox list = new VBox(8);

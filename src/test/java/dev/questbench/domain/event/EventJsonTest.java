@@ -105,6 +105,12 @@ class EventJsonTest {
                         EventJson.toTree(QuestEvent.AgentMessage.text("found it"))),
                 "{'type':'quest.subagent_event','parent_tool_use_id':'evt_7','agent':'Explore','event':"
                         + "{'type':'agent.message','content':[{'type':'text','text':'found it'}]}}");
+        samples.put(new QuestEvent.SubagentEvent("evt_7", "QA", EventJson.toTree(new QuestEvent.AgentToolUse("Bash",
+                        JsonNodeFactory.instance.objectNode().put("command", "make"), Decision.Permission.ASK)),
+                        "It failed in the sandbox"),
+                "{'type':'quest.subagent_event','parent_tool_use_id':'evt_7','agent':'QA','event':"
+                        + "{'type':'agent.tool_use','name':'Bash','input':{'command':'make'},"
+                        + "'evaluated_permission':'ask'},'note':'It failed in the sandbox'}");
         samples.put(new QuestEvent.ContextLoaded(List.of(new QuestEvent.ContextLoaded.Reference("/w/AGENTS.md",
                         "memory", "project")), List.of("bad rule")),
                 "{'type':'quest.context_loaded','references':[{'path':'/w/AGENTS.md','kind':'memory',"

@@ -104,6 +104,21 @@ final class AgentFixture implements AutoCloseable {
         return executor.create(quest).id();
     }
 
+    /** An Experts-mode quest: the Lead delegates to the expert roles. */
+    String startExperts(String prompt, PermissionMode mode) {
+        Quest quest = Quest.create(null, prompt, workspace.id(), QuestMode.EXPERTS, QuestEnvironment.LOCAL,
+                Instant.now());
+        quest = quest.withOptions(new QuestOptions(false, null, mode), quest.createdAt());
+        return executor.create(quest).id();
+    }
+
+    /** The ids the quest waits for answers to, from its last {@code requires_action}. */
+    List<String> pendingIds(String questId) {
+        List<QuestEvent.SessionStatusIdle> idles = events(questId, QuestEvent.SessionStatusIdle.class);
+        QuestEvent.SessionStatusIdle last = idles.get(idles.size() - 1);
+        return last.requiresAction() ? last.stopReason().eventIds() : List.of();
+    }
+
     QuestStatus status(String questId) {
         return store.quests().summary(questId).orElseThrow().status();
     }

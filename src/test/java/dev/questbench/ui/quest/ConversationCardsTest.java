@@ -17,6 +17,7 @@ import dev.questbench.domain.QuestOptions;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
+import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.engine.GoalVerdict;
@@ -94,6 +95,13 @@ class ConversationCardsTest {
                     Decision.Permission.ASK));
             return new TurnResult.RequiresAction(List.of(use.id()));
         }
+        if (turn.text().contains("review")) {
+            JournalEntry ask = turn.emit(new QuestEvent.SubagentEvent("evt_agent", "Code Reviewer",
+                    EventJson.toTree(new QuestEvent.AgentToolUse("Bash", JsonNodeFactory.instance.objectNode()
+                            .put("command", "rm -rf build"), Decision.Permission.ASK)),
+                    "It failed in the sandbox (exit code 1: Read-only file system). Run it without the sandbox?"));
+            return new TurnResult.RequiresAction(List.of(ask.id()));
+        }
         if (turn.text().contains("long")) {
             turn.sleep(10_000);
             return new TurnResult.EndTurn();
@@ -142,6 +150,26 @@ class ConversationCardsTest {
         TranscriptRow.Step denied = await(TranscriptRow.Step.class, row -> row.answer() != null);
         assertEquals(TranscriptRow.StepState.DENIED, denied.state());
         assertEquals("You denied it: “keep the build folder”", ToolStepView.answerText(denied.answer()));
+    }
+
+    @Test
+    void aSubagentsApprovalCardNamesTheExpertAndWhyItAsks() throws Exception {
+        startScripted();
+        String id = create("review the build", false);
+        conversation.show(id);
+        TranscriptRow.Approval card = await(TranscriptRow.Approval.class, TranscriptRow.Approval::open);
+        assertEquals("Code Reviewer", card.requester());
+        assertEquals("It failed in the sandbox (exit code 1: Read-only file system). Run it without the sandbox?",
+                card.reason());
+        assertEquals("Code Reviewer wants to run `rm -rf build`", ApprovalCardSkin.heading(card.tool(),
+                card.requester(), card.input().subject(), true));
+
+        cards.answer(card.entry().id(), Decision.ALLOW, false, null);
+        fx.runUntil(() -> status(id) == QuestStatus.READY, () -> "ready: " + status(id));
+        assertEquals(card.entry().id(), answers.get(0).get(0).toolUseEventId(), "the answer reaches the agent");
+        TranscriptRow.Step answered = await(TranscriptRow.Step.class, row -> row.answer() != null);
+        assertEquals(card.entry().id(), answered.entry().id(), "the answered card became its step");
+        assertEquals(TranscriptRow.StepState.DONE, answered.state());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.questbench.domain.QuestMode;
 import dev.questbench.domain.QuestStatus;
 import dev.questbench.domain.event.ContentBlock;
 import dev.questbench.domain.event.Decision;
+import dev.questbench.domain.event.EventJson;
 import dev.questbench.domain.event.JournalEntry;
 import dev.questbench.domain.event.QuestEvent;
 import dev.questbench.domain.event.QuestEvent.AgentContentBlockDelta;
@@ -134,7 +135,11 @@ class ConversationViewFlowTest {
             return new TurnResult.EndTurn();
         }
         JournalEntry use;
-        if (turn.text().contains("storage")) {
+        if (turn.text().contains("reviewer")) {
+            use = turn.emit(new QuestEvent.SubagentEvent("evt_agent", "Code Reviewer", EventJson.toTree(
+                    new QuestEvent.AgentToolUse("Bash", JsonNodeFactory.instance.objectNode().put("command",
+                            "rm -rf out"), Decision.Permission.ASK)), "It failed in the sandbox. Run it without?"));
+        } else if (turn.text().contains("storage")) {
             use = turn.emit(new QuestEvent.AgentToolUse("AskUserQuestion", JsonNodeFactory.instance.objectNode()
                     .put("question", "Which database?").put("default", "Postgres")
                     .set("options", JsonNodeFactory.instance.arrayNode().add("SQLite").add("Postgres")),
@@ -252,6 +257,23 @@ class ConversationViewFlowTest {
         assertEquals(Decision.ALLOW, journaled.result());
         waitUntil(() -> "Done".equals(robot.lookup(".tool-step .step-state").match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText()));
         assertFalse(visible(robot, ".approval-card"), "the card became its step");
+    }
+
+    @Test
+    void aSubagentsApprovalCardSaysWhichExpertAsksAndWhy(FxRobot robot) throws Exception {
+        String id = engine.executor().create(quest("let the reviewer tidy up")).id();
+        show(id);
+        waitUntil(() -> visible(robot, "#approval-reason"));
+        assertEquals("Code Reviewer wants to run `rm -rf out`", robot.lookup(".approval-card .card-title")
+                .match(ConversationViewFlowTest::shownInScene).queryAs(Label.class).getText());
+        assertEquals("It failed in the sandbox. Run it without?", robot.lookup("#approval-reason")
+                .queryAs(Label.class).getText());
+
+        robot.clickOn("#deny");
+        waitUntil(() -> status(id) == QuestStatus.READY);
+        QuestEvent.UserToolConfirmation journaled = (QuestEvent.UserToolConfirmation) store.journal()
+                .readByType(id, Set.of("user.tool_confirmation"), 0).get(0).event();
+        assertEquals(Decision.DENY, journaled.result());
     }
 
     @Test

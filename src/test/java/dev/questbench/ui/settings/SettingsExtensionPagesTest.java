@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Through the real dialog: the Skills switch, an MCP server added (stored on Save), and an expert's model saved. */
+/** Through the real dialog: the Skills switch, an MCP server and an expert's model, all stored by Save. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsExtensionPagesTest {
     @TempDir
@@ -55,8 +55,8 @@ class SettingsExtensionPagesTest {
         robot.clickOn("#settings-tab-skills");
         waitUntil(() -> robot.lookup("#skill-toggle-commit").tryQuery().isPresent());
         robot.clickOn("#skill-toggle-commit");
-        waitUntil(() -> store.settings().get(AgentSettings.DISABLED_SKILLS).length == 1);
-        assertEquals(List.of("commit"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, store.settings().get(AgentSettings.DISABLED_SKILLS).length, "stored on Save, not at once");
 
         robot.clickOn("#settings-tab-mcp");
         robot.clickOn("#mcp-add-name").write("docs");
@@ -67,14 +67,14 @@ class SettingsExtensionPagesTest {
 
         robot.clickOn("#settings-tab-experts");
         robot.clickOn("#expert-model-qa").write("qa-model");
-        robot.clickOn("#experts-save");
+        robot.clickOn("#settings-save");
         waitUntil(() -> store.settings().get(AgentSettings.EXPERTS) != null);
         assertTrue(store.settings().get(AgentSettings.EXPERTS).get("QA").get("model").asText().equals("qa-model"));
-
-        robot.clickOn("#settings-save");
         waitUntil(() -> store.settings().get(AgentSettings.MCP_SERVERS) != null);
         assertEquals("https://example.com/mcp",
                 store.settings().get(AgentSettings.MCP_SERVERS).get("docs").get("url").asText());
+        assertEquals(List.of("commit"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)),
+                "the skill switch was stored with the rest");
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +48,20 @@ class SkillsViewModelTest {
 
             model.setEnabled("pdf", false);
             assertFalse(model.rows().get(1).enabled());
+            assertEquals(0, store.settings().get(AgentSettings.DISABLED_SKILLS).length, "nothing stored before Save");
+            AtomicBoolean saved = new AtomicBoolean();
+            model.save(() -> saved.set(true));
+            assertTrue(saved.get());
             assertEquals(List.of("pdf"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)));
             assertEquals(List.of("commit"), source.commands(quest, work).stream().map(SlashCommand::name).toList());
+
+            SkillsViewModel cancelled = new SkillsViewModel(store, home, new DirectTaskRunner());
+            cancelled.load();
+            assertFalse(cancelled.rows().get(1).enabled(), "the stored switch reads back");
+            cancelled.setEnabled("pdf", true); // and the dialog is cancelled: no save
+            assertEquals(List.of("pdf"), List.of(store.settings().get(AgentSettings.DISABLED_SKILLS)));
             model.setEnabled("pdf", true);
+            model.save(() -> { });
             assertEquals(0, store.settings().get(AgentSettings.DISABLED_SKILLS).length);
         }
     }

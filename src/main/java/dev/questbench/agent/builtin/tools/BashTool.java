@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code Bash}: runs a shell command in the workspace, streaming its output, within a timeout. */
 public final class BashTool implements Tool {
@@ -21,6 +25,30 @@ public final class BashTool implements Tool {
             .optional("timeout", "integer", "Timeout in milliseconds (default 120000; at most 600000).")
             .optional("description", "string", "What the command does, in 5-10 words, for the user.")
             .build();
+    private static final Pattern EXIT_CODE = Pattern.compile(
+            "\nExit code: (-?\\d+)(\n\\(.*\\))?$");
+
+    private final Path sandboxProgram;
+
+    public BashTool() {
+        this(null);
+    }
+
+    private BashTool(Path sandboxProgram) {
+        this.sandboxProgram = sandboxProgram;
+    }
+
+    /** A Bash that always runs its commands inside bubblewrap, started as {@code program}. */
+    public static BashTool sandboxed(Path program) {
+        return new BashTool(Objects.requireNonNull(program, "program"));
+    }
+
+    /** The exit code a finished command's output ends with, or empty when it timed out or was stopped. */
+    public static OptionalInt exitCode(ToolOutput output) {
+        Matcher matcher = EXIT_CODE.matcher(output.text() == null ? "" : output.text());
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1)))
+                : OptionalInt.empty();
+    }
 
     @Override
     public String name() {
@@ -64,7 +92,10 @@ public final class BashTool implements Tool {
         Path workspace = WorkspacePaths.resolve(context.workspace(), ".");
         List<String> line = shell(command);
         String note = "";
-        if (limits.sandbox()) {
+        if (sandboxProgram != null) {
+            line = Sandbox.wrap(sandboxProgram, line, workspace, Path.of(System.getProperty("user.home")),
+                    limits.networkAllowed());
+        } else if (limits.sandbox()) {
             if (Sandbox.bubblewrap().isPresent()) {
                 line = Sandbox.wrap(line, workspace, Path.of(System.getProperty("user.home")), limits.networkAllowed());
             } else {

@@ -27,8 +27,13 @@ public final class Sandbox {
 
     /** As {@link #wrap(List, Path, Path)}, and without any network when {@code network} is false. */
     public static List<String> wrap(List<String> command, Path workspace, Path home, boolean network) {
+        return wrap(bubblewrap().orElse(Path.of("bwrap")), command, workspace, home, network);
+    }
+
+    /** As {@link #wrap(List, Path, Path, boolean)} with a given bubblewrap program (Settings may name one). */
+    public static List<String> wrap(Path program, List<String> command, Path workspace, Path home, boolean network) {
         String folder = workspace.toAbsolutePath().toString();
-        List<String> line = new ArrayList<>(List.of(bubblewrap().map(Path::toString).orElse("bwrap"),
+        List<String> line = new ArrayList<>(List.of(program.toString(),
                 "--ro-bind", "/", "/",
                 "--dev", "/dev",
                 "--proc", "/proc",
