@@ -61,6 +61,33 @@ class PackagingConfigTest {
     }
 
     @Test
+    void linuxLauncherAndPackageScriptsKeepJpackagesPlaceholdersAndAddOurSteps() throws IOException {
+        String launcher = Files.readString(Path.of("packaging/linux/launcher.sh"));
+        for (String placeholder : List.of("@JAVA_OPTIONS@", "@CLASS_PATH@", "@MAIN_CLASS@")) {
+            assertTrue(launcher.contains(placeholder), "launcher.sh lacks " + placeholder + ", which package.sh fills");
+            assertTrue(Files.readString(SCRIPT).contains(placeholder), "package.sh does not fill " + placeholder);
+        }
+        assertTrue(launcher.contains("\"$@\""), "the launcher must pass the user's arguments on");
+        String postinst = Files.readString(Path.of("packaging/linux/postinst"));
+        String prerm = Files.readString(Path.of("packaging/linux/prerm"));
+        assertTrue(postinst.contains("DESKTOP_COMMANDS_INSTALL") && prerm.contains("DESKTOP_COMMANDS_UNINSTALL")
+                && prerm.contains("UTILITY_SCRIPTS"), "jpackage's own steps (the menu entry) must stay in");
+        assertTrue(postinst.contains("/usr/bin/questbench") && prerm.contains("/usr/bin/questbench"),
+                "the PATH link is made and removed");
+        assertTrue(postinst.contains("--cds-archive") && prerm.contains("questbench.jsa"),
+                "the start-up archive is made on install and removed with the package");
+        for (String script : List.of("packaging/linux/launcher.sh", "packaging/linux/postinst",
+                "packaging/linux/prerm", "packaging/check-image.sh")) {
+            assertTrue(Files.isExecutable(Path.of(script)), script + " must be executable");
+        }
+        String ci = Files.readString(Path.of(".ci/run"));
+        int tests = ci.lastIndexOf("\nmvn -B verify\n");
+        int image = ci.lastIndexOf("-Ppackage package");
+        assertTrue(tests >= 0 && tests < image && image < ci.lastIndexOf("packaging/check-image.sh"),
+                "CI runs the tests, then builds the app image, then checks it");
+    }
+
+    @Test
     void desktopEntryAndWindowsUpgradeCodeMatchTheCode() throws IOException {
         String desktop = Files.readString(Path.of("packaging/linux/questbench.desktop"));
         assertTrue(desktop.contains("\nStartupWMClass=" + QuestbenchApp.class.getName() + "\n"),
