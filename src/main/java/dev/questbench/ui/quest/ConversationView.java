@@ -264,8 +264,11 @@ public final class ConversationView extends StackPane {
     /**
      * On the scene, not on this view: JavaFX keeps, per stylesheet of a parent, a list of every parent below it
      * that was styled and scans it for each styled node, so thousands of message nodes made scrolling quadratic.
+     * A window that shows conversations adds them before its first CSS pass ({@code MainWindow} does): added
+     * later, while that pass reaches this view, they reset the scene's styles mid-pass and every looked-up colour
+     * below fails to resolve once (176 warnings and about 200 ms at start-up).
      */
-    private static void addStylesheets(Scene scene) {
+    public static void addStylesheets(Scene scene) {
         if (scene == null) {
             return;
         }

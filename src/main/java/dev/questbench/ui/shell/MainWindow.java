@@ -64,6 +64,7 @@ public final class MainWindow implements AutoCloseable {
         Scene scene = new Scene(view, Math.min(bounds.width(), screen.getWidth()),
                 Math.min(bounds.height(), screen.getHeight()));
         Stylesheets.apply(scene.getStylesheets());
+        dev.questbench.ui.quest.ConversationView.addStylesheets(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> title(model.attentionProperty().get()),
                 model.attentionProperty()));
