@@ -29,6 +29,7 @@ import javafx.stage.Stage;
  */
 public final class QuestbenchApp extends Application {
     private static volatile Path dataDir;
+    private static volatile CompletableFuture<Store> storeOpening;
     private static volatile boolean startupMetrics;
     private static volatile long launchNanos;
     private static volatile boolean selfTest;
@@ -62,6 +63,20 @@ public final class QuestbenchApp extends Application {
             StartupPhases.start(startNanos);
             StartupPhases.mark("JVM, launcher and main");
         }
+        // The store opens (SQLite, its checks and migrations) while JavaFX starts its toolkit; init() waits for it.
+        storeOpening = CompletableFuture.supplyAsync(() -> Store.open(folder));
+    }
+
+    /** The store {@link #configure} began opening; its failure as thrown by {@link Store#open}. */
+    private static Store openedStore() {
+        try {
+            return storeOpening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -70,8 +85,8 @@ public final class QuestbenchApp extends Application {
         CompletableFuture<Boolean> theme = CompletableFuture.supplyAsync(
                 () -> SystemTheme.prefersDark(Duration.ofMillis(1500)));
         try {
-            store = Store.open(dataDir);
-            StartupPhases.mark("store opened");
+            store = openedStore();
+            StartupPhases.mark("store opened (begun before the toolkit)");
             // Warm the quest list query (SQLite pages, JSON mapping, JIT) while the toolkit starts,
             // so the list and the board fill soon after the window shows.
             Store opened = store;

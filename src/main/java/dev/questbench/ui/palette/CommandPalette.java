@@ -53,7 +53,8 @@ public final class CommandPalette extends StackPane {
         box.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(box, Pos.TOP_CENTER);
         StackPane.setMargin(box, new Insets(60, 0, 0, 0));
-        getChildren().add(box);
+        // The box joins the scene the first time the palette opens: hidden, it would still cost the window's
+        // first CSS pass its list and field.
         setOnMouseClicked(event -> {
             if (event.getTarget() == this) {
                 model.close();
@@ -63,6 +64,9 @@ public final class CommandPalette extends StackPane {
         visibleProperty().bind(model.showingProperty());
         model.showingProperty().addListener((observable, before, shown) -> {
             if (shown) {
+                if (getChildren().isEmpty()) {
+                    getChildren().add(box);
+                }
                 list.getSelectionModel().selectFirst();
                 javafx.application.Platform.runLater(search::requestFocus); // once it is visible
             }
