@@ -67,12 +67,18 @@ echo "package.sh: jlink (JDK $feature) -> $work/runtime"
 # The JavaFX jars carry their native libraries as resources; they are copied into lib/ below, so the module
 # image leaves them out (javafx.web's WebKit alone is 121 MB).
 # On Linux, the JVM's own library keeps its symbol tables unless told (libjvm.so: 24 -> 20 MB); needs objcopy.
+# --strip-debug means both kinds of stripping (jlink 18+ refuses it next to the native one), so it becomes
+# --strip-java-debug-attributes there.
+link_options="$(config options)"
 strip_native=()
-[[ "$os" == linux ]] && command -v objcopy >/dev/null && strip_native=(--strip-native-debug-symbols=exclude-debuginfo-files)
-# shellcheck disable=SC2046 # the options are a space-separated list
+if [[ "$os" == linux ]] && command -v objcopy >/dev/null; then
+  strip_native=(--strip-native-debug-symbols=exclude-debuginfo-files)
+  link_options="${link_options/--strip-debug/--strip-java-debug-attributes}"
+fi
+# shellcheck disable=SC2086 # the options are a space-separated list
 "$bin/jlink" "${strip_native[@]}" --module-path "$(IFS="$sep"; echo "${javafx_jars[*]}")" \
   --add-modules "$(config modules),$(config javafx-modules)" \
-  $(config options) --exclude-resources='regex:/javafx\.[a-z]+/[^/]+\.(so|dylib|dll)' --output "$work/runtime"
+  $link_options --exclude-resources='regex:/javafx\.[a-z]+/[^/]+\.(so|dylib|dll)' --output "$work/runtime"
 for jar in "${javafx_jars[@]}"; do
   (cd "$work/runtime/lib" && unzip -qo "$jar" "$natives" 2>/dev/null || true)
 done
