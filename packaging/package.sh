@@ -170,6 +170,7 @@ case "$os" in
     fi
     if command -v rpmbuild >/dev/null; then
       echo "package.sh: jpackage .rpm"
+      packaging/linux/rpm-scripts.sh "$bin" "$work/linux/questbench.spec"
       "$bin/jpackage" --type rpm "${linux_options[@]}" --linux-package-deps "$(deps rpm-requires.txt)" --linux-rpm-license-type "ASL 2.0"
     fi ;;
   mac)

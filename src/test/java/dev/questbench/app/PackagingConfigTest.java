@@ -76,8 +76,12 @@ class PackagingConfigTest {
                 "the PATH link is made and removed");
         assertTrue(postinst.contains("--cds-archive") && prerm.contains("questbench.jsa"),
                 "the start-up archive is made on install and removed with the package");
+        String rpm = Files.readString(Path.of("packaging/linux/rpm-scripts.sh"));
+        assertTrue(rpm.contains("/usr/bin/questbench") && rpm.contains("--cds-archive")
+                && rpm.contains("questbench.jsa") && Files.readString(SCRIPT).contains("rpm-scripts.sh"),
+                "the .rpm adds and removes the same as the .deb");
         for (String script : List.of("packaging/linux/launcher.sh", "packaging/linux/postinst",
-                "packaging/linux/prerm", "packaging/check-image.sh")) {
+                "packaging/linux/prerm", "packaging/linux/rpm-scripts.sh", "packaging/check-image.sh")) {
             assertTrue(Files.isExecutable(Path.of(script)), script + " must be executable");
         }
         String ci = Files.readString(Path.of(".ci/run"));
