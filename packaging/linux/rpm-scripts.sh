@@ -27,6 +27,6 @@ awk '
                print "  if [ \"$(readlink /usr/bin/questbench 2>/dev/null)\" = /opt/questbench/bin/Questbench ]; then"
                print "    rm -f /usr/bin/questbench"
                print "  fi"
-               print "  rm -f /opt/questbench/lib/app/questbench.jsa"
+               print "  rm -f /opt/questbench/lib/app/questbench.jsa /opt/questbench/lib/app/questbench.jsa.*"
                print "fi" }
 ' "$template" >"$out"

@@ -82,7 +82,9 @@ public record StartupArchive(Path archive, Path classList, List<String> jvmOptio
      * @throws IOException with what went wrong, the JVM's own output included
      */
     public long dump(boolean lowPriority) throws IOException {
-        Path partial = archive.resolveSibling(archive.getFileName() + ".part");
+        // a name of its own: two first starts at once must not write into one file
+        Path partial = Files.createTempFile(archive.getParent(), archive.getFileName() + ".", ".part");
+        Files.delete(partial); // the JVM writes it anew
         Path output = Files.createTempFile("questbench-cds", ".log");
         List<String> command = new ArrayList<>();
         Path nice = Path.of("/usr/bin/nice");
@@ -106,6 +108,7 @@ public record StartupArchive(Path archive, Path classList, List<String> jvmOptio
                         + Files.readString(output, StandardCharsets.UTF_8).strip());
             }
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(failureMarker());
             return Files.size(archive);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,6 +117,11 @@ public record StartupArchive(Path archive, Path classList, List<String> jvmOptio
             Files.deleteIfExists(partial);
             Files.deleteIfExists(output);
         }
+    }
+
+    /** Written when a background dump failed, so later starts do not spend the same seconds failing again. */
+    Path failureMarker() {
+        return archive.resolveSibling(archive.getFileName() + ".failed");
     }
 
     /** {@code --cds-archive}: dumps the archive now and says where (the Linux packages' post-install step). */
@@ -141,21 +149,38 @@ public record StartupArchive(Path archive, Path classList, List<String> jvmOptio
      * on a background thread for the next start. Failures only go to the log.
      */
     static void refreshInBackground(PrintStream log) {
-        Thread thread = new Thread(() -> ofThisProcess().filter(StartupArchive::unusedByThisProcess)
-                .filter(StartupArchive::writable).ifPresent(startupArchive -> {
-                    try {
-                        Thread.sleep(5_000); // after the start's own loading
-                        long bytes = startupArchive.dump(true);
-                        log.printf("questbench: start-up archive written to %s (%d MB); the next start uses it%n",
-                                startupArchive.archive(), bytes >> 20);
-                    } catch (IOException e) {
-                        log.println("questbench: no start-up archive: " + e.getMessage());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }), "questbench-cds-archive");
+        Thread thread = new Thread(() -> ofThisProcess().filter(StartupArchive::worthMaking)
+                .ifPresent(startupArchive -> startupArchive.makeForNextStart(log, 5_000)), "questbench-cds-archive");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /** This process ran without a usable archive, may write one, and no earlier background attempt failed. */
+    boolean worthMaking() {
+        return unusedByThisProcess() && writable() && !Files.exists(failureMarker());
+    }
+
+    /**
+     * Dumps the archive at low priority once {@code delayMillis} have passed (the start's own loading comes
+     * first). A failure goes to the log and leaves {@link #failureMarker()}, so later starts do not repeat it.
+     */
+    void makeForNextStart(PrintStream log, long delayMillis) {
+        try {
+            Thread.sleep(delayMillis);
+            long bytes = dump(true);
+            log.printf("questbench: start-up archive written to %s (%d MB); the next start uses it%n", archive,
+                    bytes >> 20);
+        } catch (IOException e) {
+            log.println("questbench: no start-up archive (not tried again until `questbench --cds-archive` "
+                    + "succeeds): " + e.getMessage());
+            try {
+                Files.writeString(failureMarker(), e.getMessage() + "\n");
+            } catch (IOException ignored) {
+                // without the marker the next start tries again, which is only slower
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -63,6 +63,28 @@ class StartupArchiveTest {
         assertFalse(Files.exists(dir.resolve("other.jsa")));
     }
 
+    @Test
+    void aFailedBackgroundDumpIsLoggedAndNotRepeatedUntilADumpSucceeds() throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        Files.write(jar, emptyJar());
+        Path classList = dir.resolve("questbench.classlist");
+        Files.writeString(classList, "java/lang/Object\n");
+        StartupArchive broken = new StartupArchive(dir.resolve("questbench.jsa"), classList,
+                List.of("-XX:+NoSuchOption"), jar.toString());
+        assertTrue(broken.worthMaking());
+        var log = new java.io.ByteArrayOutputStream();
+
+        broken.makeForNextStart(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), 0);
+
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("no start-up archive") && logged.contains("NoSuchOption"), logged);
+        assertTrue(Files.exists(broken.failureMarker()));
+        assertFalse(broken.worthMaking(), "the next start does not spend the same seconds failing");
+        StartupArchive fixed = new StartupArchive(broken.archive(), classList, List.of(), jar.toString());
+        fixed.dump(false);
+        assertFalse(Files.exists(fixed.failureMarker()), "a dump that works (--cds-archive) clears the mark");
+    }
+
     /** A jar with only a manifest: an app class path CDS accepts (it refuses class folders). */
     private static byte[] emptyJar() throws IOException {
         var bytes = new java.io.ByteArrayOutputStream();
