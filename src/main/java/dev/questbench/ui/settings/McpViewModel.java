@@ -91,6 +91,18 @@ public final class McpViewModel {
     }
 
     public void load() {
+        load(false);
+    }
+
+    /**
+     * Loads, then connects to every enabled HTTP server in the background, so one that needs a sign-in shows its
+     * Sign in button at once; stdio servers are not started (their Test does that). What Settings → MCP opens with.
+     */
+    public void loadAndCheck() {
+        load(true);
+    }
+
+    private void load(boolean check) {
         tasks.run(() -> {
             JsonNode stored = store.settings().get(AgentSettings.MCP_SERVERS);
             List<WorkspaceServers> found = new ArrayList<>();
@@ -100,7 +112,13 @@ public final class McpViewModel {
             servers = stored instanceof ObjectNode object ? object.deepCopy() : EventJson.mapper().createObjectNode();
             workspaces = List.copyOf(found);
             return read();
-        }, rows::setAll, this::failed);
+        }, loaded -> {
+            rows.setAll(loaded);
+            if (check) {
+                loaded.stream().filter(row -> row.http() && row.enabled() && row.status().isEmpty())
+                        .forEach(row -> test(row.name()));
+            }
+        }, this::failed);
     }
 
     /**

@@ -185,7 +185,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         this.mcp = mcpServers;
         addPage(Page.MCP, "MCP", Feather.LINK, new McpPage(mcpServers));
         showProblems(Page.MCP, mcpServers.problemProperty());
-        mcpServers.load();
+        mcpServers.loadAndCheck();
         return this;
     }
 

@@ -97,4 +97,26 @@ class McpViewModelTest {
             assertEquals("signed out", model.rows().get(0).status());
         }
     }
+
+    @Test
+    void openingThePageChecksHttpServersSoOneThatNeedsAuthOffersSignInAtOnce() throws Exception {
+        try (Store store = Store.open(dir.resolve("data")); OAuthMcpServer server = new OAuthMcpServer()) {
+            McpViewModel setUp = new McpViewModel(store, new DirectTaskRunner(), dir, OAuthMcpServer::browse);
+            setUp.load();
+            setUp.add("docs", server.url());
+            setUp.add("off", "http://127.0.0.1:9/mcp");
+            setUp.setEnabled("off", false);
+            setUp.save(() -> { });
+
+            McpViewModel page = new McpViewModel(store, new DirectTaskRunner(), dir, OAuthMcpServer::browse);
+            page.loadAndCheck();
+
+            McpViewModel.Row docs = page.rows().stream().filter(row -> row.name().equals("docs")).findFirst()
+                    .orElseThrow();
+            assertTrue(docs.needsAuth(), "checked without a Test: " + docs.status());
+            McpViewModel.Row off = page.rows().stream().filter(row -> row.name().equals("off")).findFirst()
+                    .orElseThrow();
+            assertEquals("", off.status(), "a switched-off server is left alone");
+        }
+    }
 }
