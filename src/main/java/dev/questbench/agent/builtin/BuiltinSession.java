@@ -196,7 +196,8 @@ final class BuiltinSession implements AgentSession {
                 context.quest().id(), workDir, setup.mode(), () -> cancellation);
         gate = new ToolGate(setup, project, journal, hooks, tools, workDir);
         execution = new ToolExecution(setup, journal, hooks, tools, toolSpecs, workDir);
-        subagents = new SubagentRunner(setup, journal, extensions.subagents(), workDir, experts);
+        subagents = new SubagentRunner(setup, journal, extensions.subagents(), workDir, experts,
+                () -> context.control().pauseRequested());
         pendingTools = new PendingTools(context, journal, gate, execution, subagents, hooks);
         List<MemoryFile> memory = MemoryLoader.load(hasWorkspace ? workDir : null, setup.home());
         recordContext(memory, project);

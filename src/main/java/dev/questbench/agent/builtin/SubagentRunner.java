@@ -41,6 +41,7 @@ final class SubagentRunner implements AutoCloseable {
     private final SubagentApprovals approvals = new SubagentApprovals();
     private final SubagentTools tools;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    private final java.util.function.BooleanSupplier pauseRequested;
     private ExecutorService pool;
 
     /** What came of a batch: every subagent's output by tool use id, or the approvals they wait for. */
@@ -53,8 +54,13 @@ final class SubagentRunner implements AutoCloseable {
     private record Running(Future<ToolOutput> future, Cancellation cancel) {
     }
 
-    /** @param experts Experts mode: commands that would need approval try the sandbox first */
-    SubagentRunner(SessionSetup setup, SessionJournal journal, List<Subagent> agents, Path workDir, boolean experts) {
+    /**
+     * @param experts        Experts mode: commands that would need approval try the sandbox first
+     * @param pauseRequested whether the user paused the quest: each subagent then stops at its next step
+     */
+    SubagentRunner(SessionSetup setup, SessionJournal journal, List<Subagent> agents, Path workDir, boolean experts,
+                   java.util.function.BooleanSupplier pauseRequested) {
+        this.pauseRequested = pauseRequested;
         this.setup = setup;
         this.agents = List.copyOf(agents);
         this.workDir = workDir;
@@ -139,9 +145,16 @@ final class SubagentRunner implements AutoCloseable {
         String model = agent.model() == null ? setup.model() : agent.model();
         String system = agent.prompt() + "\n\n# Environment\n- Working directory: " + workDir + "\n- Paths are "
                 + "relative to the working directory; tools cannot reach outside it.\n";
+        String lastReport = "";
         for (int step = 0; step < setup.stepLimit(); step++) {
             if (cancel.isCancelled()) {
                 return new ToolOutput("The subagent was stopped.", true, null, List.of());
+            }
+            if (step > 0 && pauseRequested.getAsBoolean()) {
+                return new ToolOutput("The user paused the quest, so the subagent stopped after " + step + " of its "
+                        + "steps, before finishing. " + (lastReport.isEmpty() ? "It had not reported anything yet."
+                        : "Its last words: " + lastReport) + " When the quest resumes, start it again with what "
+                        + "is left, or do the rest yourself.", true, null, List.of());
             }
             ModelResponse response;
             try {
@@ -153,6 +166,7 @@ final class SubagentRunner implements AutoCloseable {
             String text = response.text().strip();
             if (!text.isEmpty()) {
                 tools.child(parentId, agent, QuestEvent.AgentMessage.text(text), null);
+                lastReport = text;
             }
             messages.add(new ChatMessage(ChatMessage.Role.ASSISTANT, response.content()));
             if (response.toolCalls().isEmpty()) {

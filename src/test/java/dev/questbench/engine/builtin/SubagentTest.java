@@ -135,6 +135,39 @@ class SubagentTest {
         assertEquals(List.of("Plan", "general-purpose"), agents);
     }
 
+    @Test
+    void pausingTheQuestStopsASubagentAtItsNextStepAndTheLeadHearsWhereItStopped() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> quest = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger subagentCalls = new java.util.concurrent.atomic.AtomicInteger();
+        fixture.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                JsonNode body;
+                try {
+                    body = EventJson.mapper().readTree(request.getBody().utf8());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                if (body.get("messages").get(1).get("content").asText().startsWith("survey ")) {
+                    subagentCalls.incrementAndGet();
+                    fixture.executor.pause(quest.get()); // the user presses Pause while the subagent works
+                    return OpenAiScript.reply().text("Listing the files first.")
+                            .tool("sub_1", "Glob", OpenAiScript.json("pattern", "*")).response();
+                }
+                return OpenAiScript.reply().tool("call_1", "Agent", OpenAiScript.json("subagent_type",
+                        "general-purpose", "prompt", "survey the workspace")).response();
+            }
+        });
+
+        quest.set(fixture.start("Survey", PermissionMode.DEFAULT));
+        fixture.awaitStatus(quest.get(), QuestStatus.PAUSED);
+
+        assertEquals(1, subagentCalls.get(), "the subagent did not call its model again after the pause");
+        QuestEvent.AgentToolResult result = fixture.events(quest.get(), QuestEvent.AgentToolResult.class).get(0);
+        String text = ContentBlock.plainText(result.content());
+        assertTrue(text.contains("paused the quest") && text.contains("Listing the files first."), text);
+    }
+
     private static int order(String type) {
         return List.of("user.message", "agent.tool_use", "agent.tool_result", "agent.message").indexOf(type);
     }
