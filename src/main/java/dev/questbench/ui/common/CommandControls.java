@@ -54,7 +54,17 @@ public final class CommandControls {
     private static void decorate(Button button, Command command) {
         String tip = command.shortcut() == null ? command.name()
                 : command.name() + "  (" + command.shortcut().getDisplayText() + ")";
-        button.setTooltip(new Tooltip(tip));
+        // Made when the pointer first comes over the button: each Tooltip is a popup of its own, and the window
+        // has dozens of these buttons to build before its first frame.
+        button.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent event) {
+                button.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                if (button.getTooltip() == null) {
+                    button.setTooltip(new Tooltip(tip));
+                }
+            }
+        });
         button.disableProperty().bind(command.disabledProperty());
         button.setOnAction(event -> command.execute());
     }

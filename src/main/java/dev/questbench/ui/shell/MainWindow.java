@@ -154,17 +154,26 @@ public final class MainWindow implements AutoCloseable {
         stage.setMaximized(bounds.maximized());
     }
 
-    /** The app icon set, if the packaging resources are on the class path; a missing size is skipped. */
+    /**
+     * The app icon set, if the packaging resources are on the class path; a missing size is skipped. Decoded on a
+     * background thread (the big sizes take tens of milliseconds) and set once ready, after the first frame.
+     */
     private void addIcons() {
-        for (int size : ICON_SIZES) {
-            try (InputStream in = MainWindow.class.getResourceAsStream(
-                    "/dev/questbench/icons/questbench-" + size + ".png")) {
-                if (in != null) {
-                    stage.getIcons().add(new Image(in));
+        Thread loader = new Thread(() -> {
+            java.util.List<Image> icons = new java.util.ArrayList<>();
+            for (int size : ICON_SIZES) {
+                try (InputStream in = MainWindow.class.getResourceAsStream(
+                        "/dev/questbench/icons/questbench-" + size + ".png")) {
+                    if (in != null) {
+                        icons.add(new Image(in));
+                    }
+                } catch (java.io.IOException e) {
+                    // an unreadable icon only costs the window its picture
                 }
-            } catch (java.io.IOException e) {
-                // an unreadable icon only costs the window its picture
             }
-        }
+            javafx.application.Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "questbench-window-icons");
+        loader.setDaemon(true);
+        loader.start();
     }
 }
