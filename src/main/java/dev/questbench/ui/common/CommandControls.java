@@ -2,24 +2,51 @@ package dev.questbench.ui.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Makes menu items and buttons from {@link Command}s, so each action is defined once. */
 public final class CommandControls {
+    /** Where a menu-bar item keeps its icon until its menu first opens. */
+    private static final String LATER_ICON = "questbench.icon";
+
     private CommandControls() {
     }
 
-    public static MenuItem menuItem(Command command) {
+    /**
+     * A menu-bar item: like {@link #menuItem}, but its icon is made the first time its menu opens (see
+     * {@link #iconsWhenOpened}); a window's menus hold dozens of icons, each a glyph node, none shown at start.
+     */
+    public static MenuItem menuBarItem(Command command) {
         MenuItem item = new MenuItem(command.name());
         if (command.icon() != null) {
-            item.setGraphic(new FontIcon(command.icon()));
+            item.getProperties().put(LATER_ICON, command.icon());
         }
         item.setAccelerator(command.shortcut());
         item.disableProperty().bind(command.disabledProperty());
         item.setOnAction(event -> command.execute());
         return item;
+    }
+
+    /** Gives the {@link #menuBarItem}s of {@code menu} their icons as it opens for the first time. */
+    public static void iconsWhenOpened(Menu menu) {
+        menu.addEventHandler(Menu.ON_SHOWING, event -> menu.getItems().forEach(CommandControls::giveIcon));
+    }
+
+    /** A menu item with the command's name, icon, shortcut and enabled state. */
+    public static MenuItem menuItem(Command command) {
+        MenuItem item = menuBarItem(command);
+        giveIcon(item);
+        return item;
+    }
+
+    private static void giveIcon(MenuItem item) {
+        if (item.getProperties().remove(LATER_ICON) instanceof Ikon icon) {
+            item.setGraphic(new FontIcon(icon));
+        }
     }
 
     /**

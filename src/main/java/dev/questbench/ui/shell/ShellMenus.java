@@ -20,30 +20,33 @@ final class ShellMenus {
     static MenuBar build(ShellCommands commands, ObjectProperty<ThemePreference> theme) {
         Menu file = new Menu("_File");
         file.getItems().addAll(
-                CommandControls.menuItem(commands.newQuest),
-                CommandControls.menuItem(commands.openWorkspace),
+                CommandControls.menuBarItem(commands.newQuest),
+                CommandControls.menuBarItem(commands.openWorkspace),
                 new SeparatorMenuItem(),
-                CommandControls.menuItem(commands.settings),
+                CommandControls.menuBarItem(commands.settings),
                 new SeparatorMenuItem(),
-                CommandControls.menuItem(commands.quit));
+                CommandControls.menuBarItem(commands.quit));
         Menu view = new Menu("_View");
         view.getItems().addAll(
-                CommandControls.menuItem(commands.toggleBoard),
-                CommandControls.menuItem(commands.toggleSchedules),
-                CommandControls.menuItem(commands.toggleFunctionArea),
-                CommandControls.menuItem(commands.palette),
-                CommandControls.menuItem(commands.toggleSidebar),
-                CommandControls.menuItem(commands.searchQuests),
-                CommandControls.menuItem(commands.findInQuest),
-                CommandControls.menuItem(commands.nextQuest),
-                CommandControls.menuItem(commands.previousQuest),
+                CommandControls.menuBarItem(commands.toggleBoard),
+                CommandControls.menuBarItem(commands.toggleSchedules),
+                CommandControls.menuBarItem(commands.toggleFunctionArea),
+                CommandControls.menuBarItem(commands.palette),
+                CommandControls.menuBarItem(commands.toggleSidebar),
+                CommandControls.menuBarItem(commands.searchQuests),
+                CommandControls.menuBarItem(commands.findInQuest),
+                CommandControls.menuBarItem(commands.nextQuest),
+                CommandControls.menuBarItem(commands.previousQuest),
                 new SeparatorMenuItem(),
                 themeMenu(theme));
         Menu quest = new Menu("_Quest");
-        commands.quest.run().forEach(command -> quest.getItems().add(CommandControls.menuItem(command)));
-        quest.getItems().addAll(new SeparatorMenuItem(), CommandControls.menuItem(commands.quest.moveToLocal()),
-                CommandControls.menuItem(commands.quest.archive()),
-                CommandControls.menuItem(commands.quest.unarchive()), CommandControls.menuItem(commands.quest.delete()));
+        commands.quest.run().forEach(command -> quest.getItems().add(CommandControls.menuBarItem(command)));
+        quest.getItems().addAll(new SeparatorMenuItem(), CommandControls.menuBarItem(commands.quest.moveToLocal()),
+                CommandControls.menuBarItem(commands.quest.archive()),
+                CommandControls.menuBarItem(commands.quest.unarchive()), CommandControls.menuBarItem(commands.quest.delete()));
+        for (Menu menu : new Menu[] {file, view, quest}) {
+            CommandControls.iconsWhenOpened(menu);
+        }
         MenuBar bar = new MenuBar(file, view, quest);
         bar.setUseSystemMenuBar(true); // the global menu bar on macOS; a normal bar elsewhere
         return bar;
