@@ -1,7 +1,6 @@
 package dev.questbench.app;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.questbench.store.QuestQuery;
 import dev.questbench.store.Store;
 import dev.questbench.store.StoreException;
 import dev.questbench.ui.common.FxDialogService;
@@ -29,7 +28,7 @@ import javafx.stage.Stage;
  */
 public final class QuestbenchApp extends Application {
     private static volatile Path dataDir;
-    private static volatile CompletableFuture<Store> storeOpening;
+    private static volatile BackgroundStart background;
     private static volatile boolean startupMetrics;
     private static volatile long launchNanos;
     private static volatile boolean selfTest;
@@ -63,20 +62,8 @@ public final class QuestbenchApp extends Application {
             StartupPhases.start(startNanos);
             StartupPhases.mark("JVM, launcher and main");
         }
-        // The store opens (SQLite, its checks and migrations) while JavaFX starts its toolkit; init() waits for it.
-        storeOpening = CompletableFuture.supplyAsync(() -> Store.open(folder));
-    }
-
-    /** The store {@link #configure} began opening; its failure as thrown by {@link Store#open}. */
-    private static Store openedStore() {
-        try {
-            return storeOpening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        // The store opens and the engine starts while JavaFX starts its toolkit; init() waits for them.
+        background = new BackgroundStart(folder);
     }
 
     @Override
@@ -84,16 +71,10 @@ public final class QuestbenchApp extends Application {
         StartupPhases.mark("toolkit started");
         CompletableFuture<Boolean> theme = CompletableFuture.supplyAsync(
                 () -> SystemTheme.prefersDark(Duration.ofMillis(1500)));
+        background.toolkitStarted();
         try {
-            store = openedStore();
-            StartupPhases.mark("store opened (begun before the toolkit)");
-            // Warm the quest list query (SQLite pages, JSON mapping, JIT) while the toolkit starts,
-            // so the list and the board fill soon after the window shows.
-            Store opened = store;
-            CompletableFuture.runAsync(() -> opened.quests().list(QuestQuery.ALL.grouped()));
-            notifier = DesktopNotifier.create(store.settings());
-            engine = DesktopEngine.start(store, System.getenv(), notifier);
-            StartupPhases.mark("engine started");
+            background.await();
+            StartupPhases.mark("waited for the store and engine");
         } catch (StoreException e) {
             storeFailure = e;
         } catch (RuntimeException e) {
@@ -101,6 +82,9 @@ public final class QuestbenchApp extends Application {
                     + ". Your quests are safe in the data folder; restart Questbench, and if it happens again, "
                     + "check the log.", e);
         }
+        store = background.store(); // closed in stop(), also after a failure
+        notifier = background.notifier();
+        engine = background.engine();
         try {
             systemDark = theme.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -58,12 +58,17 @@ public final class DesktopNotifier implements Notifier, AutoCloseable {
 
     /** The production notifier: its own daemon thread, this platform's OS notifications, the bundled chime. */
     public static DesktopNotifier create(Settings settings) {
+        return create(settings, Platform::runLater);
+    }
+
+    /** The same, handing its work for the window to {@code fx} (which may hold it until the toolkit runs). */
+    public static DesktopNotifier create(Settings settings, Executor fx) {
         ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
             Thread t = new Thread(work, "questbench-notifier");
             t.setDaemon(true);
             return t;
         });
-        return new DesktopNotifier(settings, thread, Platform::runLater, OsNotifications.forThisPlatform(),
+        return new DesktopNotifier(settings, thread, fx, OsNotifications.forThisPlatform(),
                 NotificationSound.chime(), thread);
     }
 
