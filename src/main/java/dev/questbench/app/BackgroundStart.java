@@ -73,7 +73,7 @@ final class BackgroundStart {
     }
 
     /** Runs work on the FX thread, holding it until the toolkit has started. */
-    private static final class FxWhenReady implements Executor {
+    static final class FxWhenReady implements Executor {
         private final List<Runnable> waiting = new ArrayList<>();
         private boolean open;
 
