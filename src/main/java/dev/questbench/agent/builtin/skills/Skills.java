@@ -1,12 +1,9 @@
 package dev.questbench.agent.builtin.skills;
 
+import dev.questbench.agent.builtin.ExtensionFolders;
 import dev.questbench.workspace.commands.CustomCommands;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +16,6 @@ import java.util.Optional;
  * (workspace before user, Qoder before Claude); unreadable or oversized files are skipped.
  */
 public final class Skills {
-    private static final List<String> PROJECT_FOLDERS = List.of(".qoder/skills", ".claude/skills");
-    private static final int MAX_BYTES = 256 * 1024;
 
     private Skills() {
     }
@@ -33,13 +28,10 @@ public final class Skills {
      */
     public static List<Skill> discover(Path workDir, Path home) {
         Map<String, Skill> byName = new LinkedHashMap<>();
-        if (workDir != null) {
-            for (String folder : PROJECT_FOLDERS) {
-                scan(workDir.resolve(folder), "project", byName);
+        for (ExtensionFolders.Location location : ExtensionFolders.locations("skills", workDir, home)) {
+            for (Path folder : ExtensionFolders.entries(location.folder(), Files::isDirectory)) {
+                read(folder, location.source()).ifPresent(skill -> byName.putIfAbsent(skill.name(), skill));
             }
-        }
-        if (home != null) {
-            scan(home.resolve(".qoder").resolve("skills"), "user", byName);
         }
         return List.copyOf(byName.values());
     }
@@ -54,33 +46,12 @@ public final class Skills {
         return skills.stream().filter(skill -> skill.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
-    private static void scan(Path base, String source, Map<String, Skill> into) {
-        if (!Files.isDirectory(base)) {
-            return;
-        }
-        List<Path> folders = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(base, Files::isDirectory)) {
-            children.forEach(folders::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return; // an unreadable skills folder offers no skills, as if it were absent
-        }
-        folders.sort(null);
-        for (Path folder : folders) {
-            read(folder, source).ifPresent(skill -> into.putIfAbsent(skill.name(), skill));
-        }
-    }
-
     static Optional<Skill> read(Path folder, String source) {
-        Path file = folder.resolve("SKILL.md");
-        String text;
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-                return Optional.empty();
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        Optional<String> read = ExtensionFolders.read(folder.resolve("SKILL.md"));
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        String text = read.get();
         CustomCommands.Frontmatter split = CustomCommands.Frontmatter.split(text);
         String name = split.value("name").isBlank() ? folder.getFileName().toString() : split.value("name").strip();
         if (name.contains(" ") || name.contains("/")) {

@@ -1,12 +1,8 @@
 package dev.questbench.agent.builtin.subagents;
 
+import dev.questbench.agent.builtin.ExtensionFolders;
 import dev.questbench.workspace.commands.CustomCommands;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +16,7 @@ import java.util.Optional;
  * project file can replace a built-in.
  */
 public final class Subagents {
-    private static final List<String> PROJECT_FOLDERS = List.of(".qoder/agents", ".claude/agents");
     private static final List<String> READ_ONLY = List.of("Read", "Glob", "Grep");
-    private static final int MAX_BYTES = 256 * 1024;
     private static final String REPORT = " Your final message is handed back to the agent that started you as the "
             + "result: make it complete and self-contained (what you found or did, with file paths).";
 
@@ -49,13 +43,10 @@ public final class Subagents {
      */
     public static List<Subagent> discover(Path workDir, Path home) {
         Map<String, Subagent> byName = new LinkedHashMap<>();
-        if (workDir != null) {
-            for (String folder : PROJECT_FOLDERS) {
-                scan(workDir.resolve(folder), "project", byName);
+        for (ExtensionFolders.Location location : ExtensionFolders.locations("agents", workDir, home)) {
+            for (Path file : ExtensionFolders.entries(location.folder(), path -> path.toString().endsWith(".md"))) {
+                read(file, location.source()).ifPresent(agent -> byName.putIfAbsent(agent.name(), agent));
             }
-        }
-        if (home != null) {
-            scan(home.resolve(".qoder").resolve("agents"), "user", byName);
         }
         BUILT_IN.forEach(agent -> byName.putIfAbsent(agent.name(), agent));
         return List.copyOf(byName.values());
@@ -66,32 +57,12 @@ public final class Subagents {
         return agents.stream().filter(agent -> agent.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
-    private static void scan(Path base, String source, Map<String, Subagent> into) {
-        if (!Files.isDirectory(base)) {
-            return;
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(base, "*.md")) {
-            children.forEach(files::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return; // an unreadable agents folder offers no subagents, as if it were absent
-        }
-        files.sort(null);
-        for (Path file : files) {
-            read(file, source).ifPresent(agent -> into.putIfAbsent(agent.name(), agent));
-        }
-    }
-
     static Optional<Subagent> read(Path file, String source) {
-        String text;
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-                return Optional.empty();
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        Optional<String> read = ExtensionFolders.read(file);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        String text = read.get();
         CustomCommands.Frontmatter split = CustomCommands.Frontmatter.split(text);
         String fileName = file.getFileName().toString();
         String name = split.value("name").isBlank() ? fileName.substring(0, fileName.length() - 3)
