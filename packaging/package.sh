@@ -56,11 +56,14 @@ case "$(uname -m)" in x86_64 | amd64) cpu=x86_64 ;; aarch64 | arm64) cpu=aarch64
 case "$os" in linux) sqlite_os=Linux ;; mac) sqlite_os=Mac ;; *) sqlite_os=Windows ;; esac
 mkdir -p "$work/input/native"
 sqlite_jar="$(ls "$work"/input/sqlite-jdbc-*.jar)"
-(cd "$work/input/native" && unzip -qjo "$sqlite_jar" "org/sqlite/native/$sqlite_os/$cpu/*")
+(cd "$work/input/native" && unzip -qjo "$sqlite_jar" "org/sqlite/native/$sqlite_os/$cpu/*") ||
+  { echo "package.sh: the SQLite driver ($sqlite_jar) has no native library for $sqlite_os/$cpu" >&2; exit 1; }
 sqlite_lib="$(ls "$work/input/native")"
 if command -v zip >/dev/null; then
-  zip -qd "$sqlite_jar" 'org/sqlite/native/*'
-  zip -qd "$work"/input/mermaid-*.jar '*.map' '*/dist/chunks/*' '*/dist/mermaid.js' '*/dist/mermaid.esm*' '*/dist/mermaid.core*'
+  # zip exits 12 when a later version has nothing left to delete: not a failure here
+  zip -qd "$sqlite_jar" 'org/sqlite/native/*' || (($? == 12))
+  zip -qd "$work"/input/mermaid-*.jar '*.map' '*/dist/chunks/*' '*/dist/mermaid.js' '*/dist/mermaid.esm*' \
+    '*/dist/mermaid.core*' || (($? == 12))
 fi
 
 echo "package.sh: jlink (JDK $feature) -> $work/runtime"

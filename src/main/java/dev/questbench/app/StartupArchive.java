@@ -132,6 +132,12 @@ public record StartupArchive(Path archive, Path classList, List<String> jvmOptio
                     + "archive and ships the class list); a checkout needs none.");
             return Launcher.EXIT_FAILURE;
         }
+        if (!startupArchive.get().writable()) {
+            err.println("questbench: cannot write the start-up archive into " + startupArchive.get().archive()
+                    .getParent() + " as this user; run it as one who may (the packages run it as root: "
+                    + "sudo questbench --cds-archive). Questbench still works; it starts more slowly without it.");
+            return Launcher.EXIT_FAILURE;
+        }
         try {
             long bytes = startupArchive.get().dump(false);
             out.printf("questbench: start-up archive written to %s (%d MB)%n", startupArchive.get().archive(),
